@@ -1,6 +1,41 @@
+using Contrail.Serve;
+
 namespace Contrail;
 
 internal static class Program
 {
-    public static int Main(string[] args) => args.Length == 0 ? 1 : 0;
+    private const string Usage = """
+        contrail: a self-hosted audit trail with the API and files of AWS CloudTrail.
+
+        Usage:
+          contrail serve [--data-dir DIR] [--urls URL[;URL…]]
+
+        Options:
+          --data-dir DIR   where everything is kept (default ./contrail-data)
+          --urls URL       where to listen (default http://127.0.0.1:5080)
+
+        Environment:
+          CONTRAIL_ACCOUNT_ID               12-digit account id (default 123456789012)
+          CONTRAIL_REGION                   region (default us-east-1)
+          CONTRAIL_ROOT_ACCESS_KEY_ID       root credentials to use instead of the generated ones
+          CONTRAIL_ROOT_SECRET_ACCESS_KEY
+        """;
+
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            Console.WriteLine(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        switch (args[0])
+        {
+            case "serve":
+                return await ServeCommand.RunAsync(args[1..]).ConfigureAwait(false);
+            default:
+                await Console.Error.WriteLineAsync($"contrail: unknown command '{args[0]}'.\n\n{Usage}").ConfigureAwait(false);
+                return 2;
+        }
+    }
 }

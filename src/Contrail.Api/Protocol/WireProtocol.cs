@@ -1,0 +1,11 @@
+namespace Contrail.Api.Protocol;
+
+/// <summary>How a call's answers are shaped on the wire.</summary>
+internal enum WireProtocol
+{
+    /// <summary>AWS JSON 1.1 (service <c>cloudtrail</c>, spec §4.1): error code in the body's <c>__type</c>.</summary>
+    AwsJson11,
+
+    /// <summary>REST-JSON (service <c>cloudtrail-data</c>, spec §5): error code in <c>X-Amzn-ErrorType</c> too.</summary>
+    RestJson,
+}

@@ -1,0 +1,56 @@
+using System.Collections.Frozen;
+using Contrail.Api.Protocol;
+using Microsoft.AspNetCore.Http;
+
+namespace Contrail.Api.Routing;
+
+/// <summary>
+/// Routes a request: <c>X-Amz-Target</c> for the AWS JSON 1.1 service <c>cloudtrail</c> (dispatching on
+/// the text after the last '.', spec §4.1), or the path for REST-JSON operations
+/// (<c>POST /PutAuditEvents</c>, spec §5) and Contrail's native ingestion (<c>POST /records</c>).
+/// </summary>
+internal sealed class ApiRouter
+{
+    private const string CloudTrailSource = "cloudtrail.amazonaws.com";
+    private const int JsonBodyLimit = 4 << 20;
+
+    private readonly FrozenDictionary<string, IApiOperation> _targets;
+    private readonly FrozenDictionary<string, (IApiOperation Operation, int Limit)> _paths;
+
+    public ApiRouter(IEnumerable<IApiOperation> targetOperations, IEnumerable<(string Path, IApiOperation Operation, int Limit)> pathOperations)
+    {
+        _targets = targetOperations.ToFrozenDictionary(o => o.Name, StringComparer.Ordinal);
+        _paths = pathOperations.ToFrozenDictionary(p => p.Path, p => (p.Operation, p.Limit), StringComparer.Ordinal);
+    }
+
+    public ApiRoute Route(HttpRequest request)
+    {
+        var target = request.Headers["X-Amz-Target"].ToString();
+        if (target.Length > 0)
+        {
+            var name = target[(target.LastIndexOf('.') + 1)..];
+            if (!HttpMethods.IsPost(request.Method))
+            {
+                return new ApiRoute(WireProtocol.AwsJson11, null, name, CloudTrailSource, JsonBodyLimit,
+                    new ApiError(ErrorCodes.UnknownOperationException, $"AWS JSON 1.1 calls use POST; got {request.Method}."));
+            }
+
+            return _targets.TryGetValue(name, out var operation)
+                ? new ApiRoute(WireProtocol.AwsJson11, operation, name, operation.EventSource, JsonBodyLimit, null)
+                : new ApiRoute(WireProtocol.AwsJson11, null, name.Length == 0 ? "UnknownOperation" : name, CloudTrailSource, JsonBodyLimit,
+                    new ApiError(ErrorCodes.UnknownOperationException, $"The operation '{Clip(name)}' is not supported by this service."));
+        }
+
+        var path = request.Path.Value ?? "/";
+        if (HttpMethods.IsPost(request.Method) && _paths.TryGetValue(path, out var byPath))
+        {
+            return new ApiRoute(byPath.Operation.EventSource == CloudTrailSource ? WireProtocol.AwsJson11 : WireProtocol.RestJson,
+                byPath.Operation, byPath.Operation.Name, byPath.Operation.EventSource, byPath.Limit, null);
+        }
+
+        return new ApiRoute(WireProtocol.AwsJson11, null, "UnknownOperation", CloudTrailSource, JsonBodyLimit,
+            new ApiError(ErrorCodes.UnknownOperationException, $"No operation is served at {request.Method} {Clip(path)}: send AWS JSON 1.1 calls to / with an X-Amz-Target header, PutAuditEvents to /PutAuditEvents, and CloudTrail records to /records.", 404));
+    }
+
+    private static string Clip(string text) => text.Length <= 128 ? text : text[..128] + "…";
+}

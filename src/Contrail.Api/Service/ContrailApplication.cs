@@ -1,0 +1,83 @@
+using Contrail.Api.Audit;
+using Contrail.Api.Auth;
+using Contrail.Api.Channels;
+using Contrail.Api.CloudTrail.LookupEvents;
+using Contrail.Api.Data;
+using Contrail.Api.Indexing;
+using Contrail.Api.Ingest;
+using Contrail.Api.Routing;
+using Contrail.Api.Writing;
+using Contrail.Journal;
+using Contrail.Store.History;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Contrail.Api.Service;
+
+/// <summary>
+/// Composes the service on the embedded default: the journal and event store under the data
+/// directory, the indexer between them, and the one HTTP endpoint in front.
+/// </summary>
+internal static class ContrailApplication
+{
+    /// <summary>The services every API call is authenticated for (SigV4 credential scope).</summary>
+    private static readonly HashSet<string> AcceptedServices = new(StringComparer.Ordinal) { "cloudtrail", "cloudtrail-data", "contrail" };
+
+    /// <summary>Builds the application; the journal is recovered and the store opened before this returns.</summary>
+    public static WebApplication Build(ContrailSettings settings, string[] args, TimeProvider? time = null, Action<ILoggingBuilder>? logging = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args });
+        if (logging is not null)
+        {
+            logging(builder.Logging);
+        }
+
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = IngestRecordsOperation.MaxRequestBytes + (1 << 20);
+            k.AddServerHeader = false;
+        });
+
+        using var startupLoggers = LoggerFactory.Create(l => l.AddSimpleConsole());
+        var journal = Contrail.Journal.Journal.Open(
+            new JournalOptions { Directory = Path.Combine(settings.DataDirectory, "journal") },
+            startupLoggers.CreateLogger("Contrail.Journal"));
+        var store = EventStore.Open(Path.Combine(settings.DataDirectory, "store"));
+
+        var services = builder.Services;
+        services.AddSingleton(time ?? TimeProvider.System);
+        services.AddSingleton(settings);
+        services.AddSingleton(settings.Identity);
+        services.AddSingleton(journal);
+        services.AddSingleton(store);
+        services.AddSingleton<ICredentialStore>(new StaticCredentialStore(settings.Identity, settings.RootAccessKeyId, settings.RootSecret));
+        services.AddSingleton(sp => new SigV4Verifier(sp.GetRequiredService<ICredentialStore>(), sp.GetRequiredService<TimeProvider>(), settings.Identity.Region, AcceptedServices));
+        services.AddSingleton<ReadinessGate>();
+        services.AddSingleton<AuditRecordBuilder>();
+        services.AddSingleton<EventJournalWriter>();
+        services.AddSingleton<ChannelDirectory>();
+        services.AddSingleton<LookupEventsOperation>();
+        services.AddSingleton<PutAuditEventsOperation>();
+        services.AddSingleton<IngestRecordsOperation>();
+        services.AddSingleton(sp => new ApiRouter(
+            [sp.GetRequiredService<LookupEventsOperation>()],
+            [
+                ("/PutAuditEvents", sp.GetRequiredService<PutAuditEventsOperation>(), PutAuditEventsOperation.MaxRequestBytes + 4096),
+                ("/records", sp.GetRequiredService<IngestRecordsOperation>(), IngestRecordsOperation.MaxRequestBytes),
+            ]));
+        services.AddSingleton<ApiPipeline>();
+        services.AddSingleton<EventIndexer>();
+        services.AddHostedService(sp => sp.GetRequiredService<EventIndexer>());
+
+        var app = builder.Build();
+        var pipeline = app.Services.GetRequiredService<ApiPipeline>();
+        var gate = app.Services.GetRequiredService<ReadinessGate>();
+        app.Lifetime.ApplicationStarted.Register(gate.Open);
+        app.Run(pipeline.HandleAsync);
+        return app;
+    }
+}

@@ -1,0 +1,10 @@
+namespace Contrail.Api.Service;
+
+/// <summary>
+/// Settings of a running service, validated at start and immutable after.
+/// </summary>
+/// <param name="DataDirectory">Everything lives here (journal, event store, credentials); created owner-only.</param>
+/// <param name="Identity">Account and region.</param>
+/// <param name="RootAccessKeyId">Root credentials' access key id.</param>
+/// <param name="RootSecret">Root credentials' secret.</param>
+internal sealed record ContrailSettings(string DataDirectory, ServiceIdentity Identity, string RootAccessKeyId, string RootSecret);

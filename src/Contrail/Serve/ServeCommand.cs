@@ -1,0 +1,116 @@
+using System.Collections;
+using System.Text.RegularExpressions;
+using Contrail.Api.Auth;
+using Contrail.Api.Service;
+
+namespace Contrail.Serve;
+
+/// <summary><c>contrail serve</c>: runs the service on the embedded default (one data directory).</summary>
+internal static partial class ServeCommand
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    [GeneratedRegex(@"^\d{12}$")]
+    private static partial Regex AccountPattern();
+
+    [GeneratedRegex(@"^[a-z]{2}(-[a-z]+)+-\d+$")]
+    private static partial Regex RegionPattern();
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var environment = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value, StringComparer.Ordinal);
+        if (!TryParse(args, environment, out var settings, out var hostArgs, out var error))
+        {
+            await Console.Error.WriteLineAsync($"contrail serve: {error}").ConfigureAwait(false);
+            return 2;
+        }
+
+        var app = ContrailApplication.Build(settings!, hostArgs);
+        Console.WriteLine($"Contrail: account {settings!.Identity.AccountId}, region {settings.Identity.Region}, data in {settings.DataDirectory}");
+        await app.StartAsync().ConfigureAwait(false);
+        foreach (var url in app.Urls)
+        {
+            Console.WriteLine($"Contrail: listening on {url}  (aws cloudtrail lookup-events --endpoint-url {url} --region {settings.Identity.Region})");
+        }
+
+        await app.WaitForShutdownAsync().ConfigureAwait(false);
+        await app.DisposeAsync().ConfigureAwait(false);
+        return 0;
+    }
+
+    /// <summary>Reads the command line and environment into validated settings; creates the data directory owner-only.</summary>
+    internal static bool TryParse(string[] args, IReadOnlyDictionary<string, string?> environment, out ContrailSettings? settings, out string[] hostArgs, out string? error)
+    {
+        settings = null;
+        error = null;
+        var dataDir = "contrail-data";
+        var urls = DefaultUrls;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var (name, inline) = args[i].Split('=', 2) is [var n, var v] ? (n, v) : (args[i], null);
+            if (name is not ("--data-dir" or "--urls"))
+            {
+                error = $"unknown option '{args[i]}' (see contrail --help).";
+                hostArgs = [];
+                return false;
+            }
+
+            var value = inline ?? (i + 1 < args.Length ? args[++i] : null);
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                error = $"{name} needs a value.";
+                hostArgs = [];
+                return false;
+            }
+
+            if (name == "--data-dir")
+            {
+                dataDir = value;
+            }
+            else
+            {
+                urls = value;
+            }
+        }
+
+        hostArgs = ["--urls", urls];
+        var account = environment.GetValueOrDefault("CONTRAIL_ACCOUNT_ID") is { Length: > 0 } a ? a : ServiceIdentity.DefaultAccountId;
+        var region = environment.GetValueOrDefault("CONTRAIL_REGION") is { Length: > 0 } r ? r : ServiceIdentity.DefaultRegion;
+        if (!AccountPattern().IsMatch(account))
+        {
+            error = $"CONTRAIL_ACCOUNT_ID must be 12 digits; got '{account}'.";
+            return false;
+        }
+
+        if (!RegionPattern().IsMatch(region))
+        {
+            error = $"CONTRAIL_REGION must be a region name such as us-east-1; got '{region}'.";
+            return false;
+        }
+
+        var fullDataDir = Path.GetFullPath(dataDir);
+        Directory.CreateDirectory(fullDataDir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        string keyId, secret;
+        try
+        {
+            (keyId, secret, var created) = RootCredentials.LoadOrCreate(fullDataDir, environment, account);
+            if (created is not null)
+            {
+                Console.WriteLine($"Contrail: created root credentials in {created} (profile 'contrail'; owner-only).");
+            }
+            else if (!environment.ContainsKey("CONTRAIL_ROOT_ACCESS_KEY_ID"))
+            {
+                Console.WriteLine($"Contrail: root credentials are in {Path.Combine(fullDataDir, "credentials")} (profile 'contrail').");
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or FormatException)
+        {
+            error = e.Message;
+            return false;
+        }
+
+        settings = new ContrailSettings(fullDataDir, new ServiceIdentity(account, region), keyId, secret);
+        return true;
+    }
+}
