@@ -51,6 +51,14 @@ public sealed class EventFactsTests
     }
 
     [Fact]
+    public void JournalEnvelope_Encode_GoldenBytes()
+    {
+        // Persisted format: changing these bytes breaks every existing journal (docs/dev/journal-payload.md).
+        JournalEnvelope.Encode(new NormalizedRecord("e", "{}"u8.ToArray(), IdAssigned: true)).ShouldBe(new byte[] { 0xA1, 0x7B, 0x7D });
+        JournalEnvelope.Encode(new NormalizedRecord("e", "{}"u8.ToArray(), IdAssigned: false)).ShouldBe(new byte[] { 0xA0, 0x7B, 0x7D });
+    }
+
+    [Fact]
     public void JournalEnvelope_RoundTrip_KeepsFlagAndJson()
     {
         var record = new NormalizedRecord("e", Encoding.UTF8.GetBytes("{\"a\":1}"), IdAssigned: true);
