@@ -4,8 +4,6 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-./scripts/fetch-duckdb.sh || { echo "could not fetch libduckdb.so"; exit 1; }
-
 dotnet build Contrail.slnx -c Release -nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
 
 if ! dotnet format Contrail.slnx --verify-no-changes --no-restore -v q; then
