@@ -8,12 +8,12 @@ internal static class SharedData
         get
         {
             var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Contrail.slnx")))
+            while (directory is not null && !File.Exists(System.IO.Path.Combine(directory.FullName, "Contrail.slnx")))
             {
                 directory = directory.Parent;
             }
 
-            var shared = directory?.Parent is { } parent ? Path.Combine(parent.FullName, "shared", "data") : null;
+            var shared = directory?.Parent is { } parent ? System.IO.Path.Combine(parent.FullName, "shared", "data") : null;
             return shared is not null && Directory.Exists(shared)
                 ? shared
                 : throw new DirectoryNotFoundException("../shared/data was not found beside the repository.");
