@@ -1,5 +1,5 @@
-using System.Collections.Frozen;
 using System.Buffers;
+using System.Collections.Frozen;
 using System.Text.Json;
 using Contrail.Api.Protocol;
 using Contrail.Api.Routing;
