@@ -14,9 +14,13 @@ public sealed class Journal : IAsyncDisposable
     public JournalReader OpenReader(long fromPosition) => throw new NotImplementedException();
     public void SetConsumerPosition(string consumer, long position) { }
     public ValueTask DisposeAsync() => default;
+    public static JournalRepairReport Repair(JournalOptions options) => throw new NotImplementedException();
 }
 public sealed class JournalReader : IDisposable
 {
     public int ReadBatch(List<JournalRecord> into, int maxRecords, int maxBytes) => throw new NotImplementedException();
     public void Dispose() { }
 }
+public sealed class JournalCorruptedException(string message) : Exception(message) { public string SegmentPath { get; } = ""; public long Offset { get; } }
+public sealed class JournalRepairReport { public override string ToString() => ""; }
+public static class JournalRepairStub { }

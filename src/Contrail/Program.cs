@@ -9,6 +9,7 @@ internal static class Program
 
         Usage:
           contrail serve [--data-dir DIR] [--urls URL[;URL…]]
+          contrail journal repair [--data-dir DIR]
 
         Options:
           --data-dir DIR   where everything is kept (default ./contrail-data)
@@ -33,6 +34,8 @@ internal static class Program
         {
             case "serve":
                 return await ServeCommand.RunAsync(args[1..]).ConfigureAwait(false);
+            case "journal" when args.Length > 1 && args[1] == "repair":
+                return JournalCommand.Repair(args[2..]);
             default:
                 await Console.Error.WriteLineAsync($"contrail: unknown command '{args[0]}'.\n\n{Usage}").ConfigureAwait(false);
                 return 2;

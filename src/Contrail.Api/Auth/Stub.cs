@@ -27,5 +27,6 @@ internal sealed class SigV4Verifier
 }
 internal static class RootCredentials
 {
+    public const string FileName = "root-credentials";
     public static (string AccessKeyId, string Secret, string? CreatedFile) LoadOrCreate(string dataDirectory, IReadOnlyDictionary<string, string?> environment, string accountId) => throw new NotImplementedException();
 }

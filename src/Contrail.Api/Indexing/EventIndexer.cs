@@ -13,15 +13,22 @@ namespace Contrail.Api.Indexing;
 /// was not stored: nothing lost, nothing twice. Fail-stop: a record it cannot read stops indexing
 /// (and is logged as critical) rather than being skipped.
 /// </summary>
-internal sealed partial class EventIndexer(Contrail.Journal.Journal journal, EventStore store, ILogger<EventIndexer> logger) : BackgroundService
+internal sealed partial class EventIndexer(Contrail.Journal.Journal journal, EventStore store, TimeProvider time, ILogger<EventIndexer> logger) : BackgroundService
 {
     /// <summary>The consumer name under which the store keeps the indexer's cursor.</summary>
     public const string ConsumerName = "event-history";
 
+    /// <summary>How far back event history reaches (spec §4.6).</summary>
+    public static readonly TimeSpan HistoryWindow = TimeSpan.FromDays(90);
+
     private const int MaxBatchRecords = 8192;
     private const int MaxBatchBytes = 16 << 20;
 
+    /// <summary>How often events older than the history window are removed.</summary>
+    private static readonly TimeSpan PruneInterval = TimeSpan.FromHours(1);
+
     private long _indexedPosition;
+    private DateTimeOffset _nextPrune;
 
     /// <summary>Journal position up to which every record is in the store.</summary>
     public long IndexedPosition => Interlocked.Read(ref _indexedPosition);
@@ -44,10 +51,19 @@ internal sealed partial class EventIndexer(Contrail.Journal.Journal journal, Eve
             var events = new List<IndexedEvent>(MaxBatchRecords);
             while (!ct.IsCancellationRequested)
             {
+                Prune();
                 records.Clear();
                 if (reader.ReadBatch(records, MaxBatchRecords, MaxBatchBytes) == 0)
                 {
-                    await journal.WaitForCommitAsync(position, ct).ConfigureAwait(false);
+                    try
+                    {
+                        await journal.WaitForCommitAsync(position, ct).WaitAsync(PruneInterval, time, ct).ConfigureAwait(false);
+                    }
+                    catch (TimeoutException)
+                    {
+                        // Idle: loop round so pruning still happens.
+                    }
+
                     continue;
                 }
 
@@ -70,6 +86,23 @@ internal sealed partial class EventIndexer(Contrail.Journal.Journal journal, Eve
         {
             Fault = e;
             LogIndexingStopped(logger, e, IndexedPosition);
+        }
+    }
+
+    /// <summary>Event history keeps 90 days (spec §4.6); older events leave the store hourly.</summary>
+    private void Prune()
+    {
+        var now = time.GetUtcNow();
+        if (now < _nextPrune)
+        {
+            return;
+        }
+
+        _nextPrune = now + PruneInterval;
+        var removed = store.DeleteOlderThan(EventTime.ToUnixMicros(now - HistoryWindow));
+        if (removed > 0)
+        {
+            LogPruned(logger, removed);
         }
     }
 
@@ -98,6 +131,9 @@ internal sealed partial class EventIndexer(Contrail.Journal.Journal journal, Eve
             RecordJson = json,
         };
     }
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Removed {Count} events older than the 90-day event history window")]
+    private static partial void LogPruned(ILogger logger, int count);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Critical, Message = "Event history indexing stopped at journal position {Position}; lookups will not show newer events until this is fixed")]
     private static partial void LogIndexingStopped(ILogger logger, Exception exception, long position);

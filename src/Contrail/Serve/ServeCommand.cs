@@ -2,6 +2,8 @@ using System.Collections;
 using System.Text.RegularExpressions;
 using Contrail.Api.Auth;
 using Contrail.Api.Service;
+using Contrail.Journal;
+using Microsoft.AspNetCore.Builder;
 
 namespace Contrail.Serve;
 
@@ -26,7 +28,19 @@ internal static partial class ServeCommand
             return 2;
         }
 
-        var app = ContrailApplication.Build(settings!, hostArgs);
+        WebApplication app;
+        try
+        {
+            app = ContrailApplication.Build(settings!, hostArgs);
+        }
+        catch (JournalCorruptedException e)
+        {
+            // Fail-stop: never skip over damage silently. The operator decides whether to repair.
+            await Console.Error.WriteLineAsync($"contrail serve: {e.Message}").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"contrail serve: to drop the damaged record and everything after it, run: contrail journal repair --data-dir {settings!.DataDirectory}").ConfigureAwait(false);
+            return 3;
+        }
+
         Console.WriteLine($"Contrail: account {settings!.Identity.AccountId}, region {settings.Identity.Region}, data in {settings.DataDirectory}");
         await app.StartAsync().ConfigureAwait(false);
         foreach (var url in app.Urls)
@@ -101,7 +115,7 @@ internal static partial class ServeCommand
             }
             else if (!environment.ContainsKey("CONTRAIL_ROOT_ACCESS_KEY_ID"))
             {
-                Console.WriteLine($"Contrail: root credentials are in {Path.Combine(fullDataDir, "credentials")} (profile 'contrail').");
+                Console.WriteLine($"Contrail: root credentials are in {Path.Combine(fullDataDir, RootCredentials.FileName)} (profile 'contrail').");
             }
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or FormatException)
