@@ -175,8 +175,21 @@ internal static class SigV4AuthorizationParser
             return true;
         }
 
-        // botocore's Date form: RFC 1123, e.g. "Mon, 01 Jan 2024 00:00:00 GMT".
-        return httpDate && DateTimeOffset.TryParseExact(value.Trim(), "r", CultureInfo.InvariantCulture, Utc, out time);
+        // An HTTP Date: RFC 1123 ("Mon, 01 Jan 2024 00:00:00 GMT") or, as botocore writes it with
+        // email.utils.formatdate, RFC 2822 with a numeric zone ("Mon, 01 Jan 2024 00:00:00 -0000").
+        var trimmed = value.Trim();
+        if (!httpDate)
+        {
+            return false;
+        }
+
+        if (DateTimeOffset.TryParseExact(trimmed, "r", CultureInfo.InvariantCulture, Utc, out time))
+        {
+            return true;
+        }
+
+        return trimmed.Length > 5 && trimmed[^5] is '+' or '-'
+            && DateTimeOffset.TryParseExact(trimmed.Insert(trimmed.Length - 2, ":"), "ddd, dd MMM yyyy HH:mm:ss zzz", CultureInfo.InvariantCulture, Utc, out time);
     }
 
     private static void AppendIfMissing(StringBuilder sb, string? value, string message)
