@@ -65,7 +65,7 @@ public sealed partial class Journal
             deleted++;
         }
 
-        DirectorySync.Fsync(directory);
+        DiskSync.Directory(directory);
         return new JournalRepairReport
         {
             Repaired = true,

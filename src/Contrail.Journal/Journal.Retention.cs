@@ -82,7 +82,7 @@ public sealed partial class Journal
 
         if (doomed.Count > 0)
         {
-            DirectorySync.Fsync(_directory);
+            DiskSync.Directory(_directory);
         }
     }
 }

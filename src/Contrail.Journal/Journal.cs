@@ -119,7 +119,7 @@ public sealed partial class Journal : IAsyncDisposable
         try
         {
             RandomAccess.FlushToDisk(handle);
-            DirectorySync.Fsync(directory);
+            DiskSync.Directory(directory);
             return handle;
         }
         catch

@@ -124,6 +124,6 @@ internal sealed class CursorStore
         }
 
         File.Move(temp, Path.Combine(_directory, FileName), overwrite: true);
-        DirectorySync.Fsync(_directory);
+        DiskSync.Directory(_directory);
     }
 }
