@@ -80,7 +80,16 @@ public sealed partial class Journal : IAsyncDisposable
 
         var cursors = CursorStore.Load(options.Directory);
         var journal = new Journal(options, logger, segments, report.EndPosition, report, cursors);
-        journal.ApplyRetention(cursors.Saved);
+        try
+        {
+            journal.ApplyRetention(cursors.Saved);
+        }
+        catch
+        {
+            journal.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw;
+        }
+
         return journal;
     }
 

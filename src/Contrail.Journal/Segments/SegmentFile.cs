@@ -15,6 +15,14 @@ internal sealed record SegmentFile(long BasePosition, string Path)
     public static SegmentFile For(string directory, long basePosition) =>
         new(basePosition, System.IO.Path.Combine(directory, NameFor(basePosition)));
 
+    /// <summary>Cuts the file to <paramref name="length"/> bytes and fsyncs it.</summary>
+    public void Truncate(long length)
+    {
+        using var handle = File.OpenHandle(Path, FileMode.Open, FileAccess.Write);
+        RandomAccess.SetLength(handle, length);
+        RandomAccess.FlushToDisk(handle);
+    }
+
     /// <summary>The segment files of a journal directory, in position order.</summary>
     public static List<SegmentFile> List(string directory)
     {
