@@ -5,7 +5,7 @@ namespace Contrail.Journal.Tests;
 
 /// <summary>
 /// Entry point when this test assembly runs as a process of its own, for the tests that need one:
-/// <c>dotnet Contrail.Journal.Tests.dll crash-child DIR</c> (killed by the crash test) and
+/// <c>dotnet Contrail.Journal.Tests.dll crash-child DIR FIRST-ID</c> (killed by the crash test) and
 /// <c>throughput DIR APPENDERS APPENDS BATCH</c>. The test runner does not use it.
 /// </summary>
 public static class Program
@@ -14,14 +14,14 @@ public static class Program
     {
         switch (args)
         {
-            case ["crash-child", var directory]:
-                await CrashChild.RunAsync(directory);
+            case ["crash-child", var directory, var firstId]:
+                await CrashChild.RunAsync(directory, long.Parse(firstId, CultureInfo.InvariantCulture));
                 return 0;
             case ["throughput", var directory, var appenders, var appends, var batch]:
                 await ThroughputChild.RunAsync(directory, Parse(appenders), Parse(appends), Parse(batch));
                 return 0;
             default:
-                await Console.Error.WriteLineAsync("usage: crash-child DIR | throughput DIR APPENDERS APPENDS BATCH");
+                await Console.Error.WriteLineAsync("usage: crash-child DIR FIRST-ID | throughput DIR APPENDERS APPENDS BATCH");
                 return 2;
         }
     }

@@ -1,4 +1,5 @@
 using Contrail.Journal.Tests.Support;
+using Microsoft.Extensions.Logging;
 
 namespace Contrail.Journal.Tests;
 
@@ -70,10 +71,13 @@ public sealed class TornTailTests
             stream.Write(new byte[4096]);
         }
 
-        await using (var journal = dir.OpenJournal())
+        var logger = new ListLogger();
+        await using (var journal = Journal.Open(new JournalOptions { Directory = dir.Path }, logger))
         {
             journal.Recovery.TornTailTruncated.ShouldBeTrue();
             journal.Recovery.TruncatedAtOffset.ShouldBe(end);
+            logger.Entries.ShouldContain(e => e.Level == LogLevel.Warning && e.Id.Id == 3001
+                && e.Message.Contains("00000000000000000000.seg") && e.Message.Contains($"offset {end}"));
             journal.Recovery.BytesDropped.ShouldBe(4096);
             journal.ReadAll().Count.ShouldBe(3);
         }

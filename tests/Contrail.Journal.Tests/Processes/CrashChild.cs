@@ -11,12 +11,12 @@ internal static class CrashChild
     public const long SegmentBytes = 256 << 10;
     private const int Appenders = 8;
 
-    public static async Task RunAsync(string directory)
+    public static async Task RunAsync(string directory, long firstId)
     {
         await using var journal = Journal.Open(new JournalOptions { Directory = directory, SegmentBytes = SegmentBytes });
         var stdout = Console.Out;
         var gate = new Lock();
-        long nextId = 0;
+        var nextId = firstId - 1;
         await stdout.WriteLineAsync("ready");
         await stdout.FlushAsync();
 
