@@ -1,0 +1,77 @@
+using System.ComponentModel;
+using System.Runtime.InteropServices;
+
+namespace Contrail.Journal.Segments;
+
+/// <summary>
+/// The durability calls .NET does not offer, made through libc. <see cref="Directory"/> fsyncs a
+/// directory so a created, renamed or deleted entry survives a crash (.NET refuses to open a
+/// directory as a file handle: <c>File.OpenHandle</c> throws UnauthorizedAccessException, checked
+/// by a test), <see cref="Data"/> is fdatasync(2), used for group commits: it flushes the data and
+/// the file size but skips timestamps, which a full fsync (<c>RandomAccess.FlushToDisk</c>) also writes.
+/// </summary>
+internal static partial class DiskSync
+{
+    private const int ReadOnly = 0;
+    private const int CloseOnExec = 0x80000;
+
+    /// <summary>open(2) read-only, fsync(2), close(2).</summary>
+    public static void Directory(string directory)
+    {
+        var fd = Open(directory, ReadOnly | CloseOnExec);
+        if (fd < 0)
+        {
+            throw new IOException($"Could not open directory '{directory}' to fsync it.",
+                new Win32Exception(Marshal.GetLastPInvokeError()));
+        }
+
+        try
+        {
+            if (FsyncFd(fd) != 0)
+            {
+                throw new IOException($"fsync of directory '{directory}' failed.",
+                    new Win32Exception(Marshal.GetLastPInvokeError()));
+            }
+        }
+        finally
+        {
+            _ = Close(fd);
+        }
+    }
+
+    /// <summary>
+    /// fdatasync(2) of an open file: its data and the metadata needed to read it back (size),
+    /// without the timestamps a full fsync also forces out.
+    /// </summary>
+    public static void Data(Microsoft.Win32.SafeHandles.SafeFileHandle file)
+    {
+        var added = false;
+        file.DangerousAddRef(ref added);
+        try
+        {
+            if (FdataSync((int)file.DangerousGetHandle()) != 0)
+            {
+                throw new IOException("fdatasync of a journal segment failed.", new Win32Exception(Marshal.GetLastPInvokeError()));
+            }
+        }
+        finally
+        {
+            if (added)
+            {
+                file.DangerousRelease();
+            }
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "fdatasync", SetLastError = true)]
+    private static partial int FdataSync(int fd);
+
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Open(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
+    private static partial int FsyncFd(int fd);
+
+    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
+    private static partial int Close(int fd);
+}
