@@ -132,7 +132,7 @@ public sealed class WireErrorTests : IAsyncLifetime
             var stored = JsonDocument.Parse(found.GetProperty("CloudTrailEvent").GetString()!).RootElement;
             foreach (var (name, value) in record)
             {
-                stored.GetProperty(name).GetRawText().ShouldBe(value.GetRawText(), $"field {name} of {id}");
+                JsonElement.DeepEquals(stored.GetProperty(name), value).ShouldBeTrue($"field {name} of {id}: stored {stored.GetProperty(name).GetRawText()}, sent {value.GetRawText()}");
             }
         }
     }

@@ -1,5 +1,6 @@
 """Calls that must fail, through boto3; prints each case's error code, message and HTTP status."""
 import json
+import time
 
 from botocore.exceptions import ClientError
 
@@ -23,8 +24,16 @@ def case(name, call):
 ct = cloudtrail()
 cd = data()
 case("bad_next_token", lambda: ct.lookup_events(NextToken="not-a-token"))
-first = ct.lookup_events(MaxResults=1)
-token = first.get("NextToken")
+cd.put_audit_events(channelArn=CHANNEL, auditEvents=[
+    {"id": f"seed{i}", "eventData": event_data("Seed", "bob", "errors.example.com", now())} for i in range(2)])
+token = None
+deadline = time.monotonic() + 30
+while token is None and time.monotonic() < deadline:
+    # Indexing is asynchronous (sub-second): wait until there is a second page.
+    token = ct.lookup_events(MaxResults=1).get("NextToken")
+    if token is None:
+        time.sleep(0.05)
+assert token is not None, "no second page of events appeared"
 case("token_other_params", lambda: ct.lookup_events(
     NextToken=token, LookupAttributes=[{"AttributeKey": "EventName", "AttributeValue": "X"}]))
 case("bad_category", lambda: ct.lookup_events(EventCategory="bogus"))
