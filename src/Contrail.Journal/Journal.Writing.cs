@@ -10,8 +10,6 @@ public sealed partial class Journal
     // Linux accepts at most 1024 buffers per pwritev; each record takes two (header, payload).
     private const int MaxBuffersPerWrite = 1000;
 
-    private static readonly long MaxCommitDelayTicks = System.Diagnostics.Stopwatch.Frequency / 4000;
-
     // _gate guards _pending, _stopping and _failure. The writer thread owns _active,
     // _activeSegment and _writeOffset once the constructor has run.
     private readonly object _gate = new();
@@ -75,7 +73,6 @@ public sealed partial class Journal
     private void WriterLoop()
     {
         var batch = new List<AppendRequest>();
-        var previousRequests = 0;
         try
         {
             while (true)
@@ -93,7 +90,6 @@ public sealed partial class Journal
                     }
                 }
 
-                GatherLateJoiners(previousRequests);
                 lock (_gate)
                 {
                     (batch, _pending) = (_pending, batch);
@@ -109,35 +105,12 @@ public sealed partial class Journal
                     return;
                 }
 
-                previousRequests = batch.Count;
                 batch.Clear();
             }
         }
         finally
         {
             _writerExited.TrySetResult();
-        }
-    }
-
-    /// <summary>
-    /// Commit delay: the appenders the previous commit just completed are usually about to append
-    /// again. Waiting briefly (yielding the CPU, at most <see cref="MaxCommitDelayTicks"/>) until as
-    /// many requests are queued lets them share this fsync instead of paying for the next one.
-    /// </summary>
-    private void GatherLateJoiners(int previousBatchRequests)
-    {
-        var deadline = System.Diagnostics.Stopwatch.GetTimestamp() + MaxCommitDelayTicks;
-        while (System.Diagnostics.Stopwatch.GetTimestamp() < deadline)
-        {
-            lock (_gate)
-            {
-                if (_pending.Count >= previousBatchRequests || _stopping)
-                {
-                    return;
-                }
-            }
-
-            Thread.Yield();
         }
     }
 

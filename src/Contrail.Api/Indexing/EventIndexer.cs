@@ -21,6 +21,9 @@ internal sealed partial class EventIndexer(Contrail.Journal.Journal journal, Eve
     /// <summary>How far back event history reaches (spec §4.6).</summary>
     public static readonly TimeSpan HistoryWindow = TimeSpan.FromDays(90);
 
+    /// <summary>How long the indexer lets commits accumulate after waking up.</summary>
+    private static readonly TimeSpan CoalesceDelay = TimeSpan.FromMilliseconds(20);
+
     private const int MaxBatchRecords = 8192;
     private const int MaxBatchBytes = 16 << 20;
 
@@ -62,7 +65,13 @@ internal sealed partial class EventIndexer(Contrail.Journal.Journal journal, Eve
                     catch (TimeoutException)
                     {
                         // Idle: loop round so pruning still happens.
+                        continue;
                     }
+
+                    // Let a few more commits land so one store transaction takes them all: under load
+                    // this turns hundreds of small commits a second into a few large appends, for a
+                    // visibility cost of this delay.
+                    await Task.Delay(CoalesceDelay, time, ct).ConfigureAwait(false);
 
                     continue;
                 }
