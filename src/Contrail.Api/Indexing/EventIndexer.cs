@@ -47,6 +47,15 @@ internal sealed partial class EventIndexer(Contrail.Journal.Journal journal, Eve
         try
         {
             var position = store.GetCursor(ConsumerName) ?? 0;
+            if (position > journal.CommittedPosition)
+            {
+                // The journal was repaired (its tail dropped) after the store had indexed that tail.
+                // The store keeps those events; new records are appended from the journal's end, so
+                // indexing resumes there, or it would skip them.
+                LogCursorAhead(logger, position, journal.CommittedPosition);
+                position = journal.CommittedPosition;
+            }
+
             Interlocked.Exchange(ref _indexedPosition, position);
             journal.SetConsumerPosition(ConsumerName, position);
             using var reader = journal.OpenReader(position);
@@ -143,6 +152,9 @@ internal sealed partial class EventIndexer(Contrail.Journal.Journal journal, Eve
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Removed {Count} events older than the 90-day event history window")]
     private static partial void LogPruned(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "The event store had indexed up to journal position {Stored}, past the journal's end {End} (the journal was repaired); indexing resumes at the journal's end")]
+    private static partial void LogCursorAhead(ILogger logger, long stored, long end);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Critical, Message = "Event history indexing stopped at journal position {Position}; lookups will not show newer events until this is fixed")]
     private static partial void LogIndexingStopped(ILogger logger, Exception exception, long position);

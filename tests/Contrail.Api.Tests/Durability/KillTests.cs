@@ -76,7 +76,47 @@ public sealed class KillTests : IDisposable
         exit.ShouldNotBe(0);
         broken.Output.ShouldContain(Path.GetFileName(segment));
         broken.Output.ShouldContain("corrupt", Case.Insensitive);
+        broken.Output.ShouldContain("contrail journal repair");
     }
+
+    [Fact]
+    public async Task JournalRepair_AfterCorruption_ServeStartsAgain_KeepsIndexedEvents_AndIndexesNewOnes()
+    {
+        const int Written = 20 * 50;
+        await using (var server = await ServerProcess.StartAsync(_dataDirectory))
+        {
+            using var client = server.CreateClient();
+            for (var i = 0; i < 20; i++)
+            {
+                (await client.PutAuditEventsAsync(Channel, Batch(0, i, 50))).IsSuccess.ShouldBeTrue();
+            }
+
+            await Eventually.WaitAsync(() => AllEventIdsAsync(client), ids => ids.Count == Written, TimeSpan.FromSeconds(60), "all events indexed before the crash");
+            server.Kill();
+        }
+
+        var segment = Directory.GetFiles(Path.Combine(_dataDirectory, "journal"), "*.seg").OrderBy(f => f, StringComparer.Ordinal).Last();
+        var length = new FileInfo(segment).Length;
+        await using (var stream = new FileStream(segment, FileMode.Open, FileAccess.ReadWrite))
+        {
+            stream.Position = length / 2;
+            var b = stream.ReadByte();
+            stream.Position = length / 2;
+            stream.WriteByte((byte)(b ^ 0x40));
+        }
+
+        var repair = await Processes.RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "contrail.dll"), "journal", "repair", "--data-dir", _dataDirectory], new Dictionary<string, string>());
+        repair.ExitCode.ShouldBe(0, repair.Stdout + repair.Stderr);
+        new FileInfo(segment).Length.ShouldBeLessThanOrEqualTo(length / 2, "the damaged record and everything after it were dropped");
+
+        await using var restarted = await ServerProcess.StartAsync(_dataDirectory);
+        using var after = restarted.CreateClient();
+        (await after.PutAuditEventsAsync(Channel, Batch(1, 0, 10))).IsSuccess.ShouldBeTrue();
+        var ids = await Eventually.WaitAsync(() => AllEventIdsAsync(after), found => found.Count == Written + 10, TimeSpan.FromSeconds(60), "indexed events kept and new events indexed after the repair");
+        ids.Distinct().Count().ShouldBe(ids.Count);
+    }
+
+    private static string Channel => $"arn:aws:cloudtrail:{TestServer.Region}:{TestServer.AccountId}:channel/default";
 
     private static async Task WriteUntilStoppedAsync(ServerProcess server, int writer, int round, ConcurrentBag<string> acknowledged, CancellationToken ct)
     {
