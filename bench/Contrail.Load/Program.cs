@@ -17,6 +17,7 @@ namespace Contrail.Load;
 /// contrail-load visibility --endpoint URL [--samples 200]
 /// contrail-load seed       --data-dir DIR [--events 10000000]
 /// contrail-load lookup     --endpoint URL [--requests 400]
+/// contrail-load store-lookup --data-dir DIR [--requests 400]   (the same lookups on the store, in-process: the floor under the API)
 /// </code>
 /// Credentials: CONTRAIL_ROOT_ACCESS_KEY_ID / CONTRAIL_ROOT_SECRET_ACCESS_KEY; account CONTRAIL_ACCOUNT_ID.
 /// </summary>
@@ -46,6 +47,7 @@ internal static class Program
             "visibility" => await VisibilityAsync(options),
             "seed" => Seed(options),
             "lookup" => await LookupAsync(options),
+            "store-lookup" => StoreLookup(options),
             _ => 2,
         };
     }
@@ -216,6 +218,46 @@ internal static class Program
             }
 
             Console.WriteLine($"lookup {name,-22}: {Stats.Summary(latencies)}");
+        }
+
+        return 0;
+    }
+
+    /// <summary>The lookups of <see cref="LookupAsync"/> straight on the event store (no HTTP, SigV4,
+    /// JSON or self-audit): the engine's own latency, which the API's figures are compared against.</summary>
+    private static int StoreLookup(Dictionary<string, string> options)
+    {
+        var requests = int.Parse(options.GetValueOrDefault("requests", "400"));
+        using var store = EventStore.Open(Path.Combine(options["data-dir"], "store"));
+        var end = DateTimeOffset.UtcNow;
+        long Micros(DateTimeOffset t) => t.ToUnixTimeMilliseconds() * 1000;
+        LookupRequest Request(params (LookupAttributeKey, string)[] attributes) =>
+            new(attributes, Micros(end.AddDays(-90)), Micros(end), InsightsOnly: false, MaxResults: 50, After: null);
+        var ids = store.Lookup(Request((LookupAttributeKey.EventSource, "load.example.com"))).Rows.Select(r => r.EventId).ToArray();
+        var kinds = new (string Name, Func<int, LookupRequest> Request)[]
+        {
+            ("newest 50", _ => Request()),
+            ("by EventName", i => Request((LookupAttributeKey.EventName, i % 2 == 0 ? "Login" : "RotateKey"))),
+            ("by Username", i => Request((LookupAttributeKey.Username, $"user-{i % 200:D3}"))),
+            ("by EventId", i => Request((LookupAttributeKey.EventId, ids[i % ids.Length]))),
+            ("by EventName, 7 days", _ => Request((LookupAttributeKey.EventName, "Login")) with { StartMicros = Micros(end.AddDays(-14)), EndMicros = Micros(end.AddDays(-7)) }),
+        };
+        foreach (var (name, request) in kinds)
+        {
+            var latencies = new List<double>(requests);
+            for (var i = 0; i < requests; i++)
+            {
+                var started = Stopwatch.StartNew();
+                var page = store.Lookup(request(i));
+                latencies.Add(started.Elapsed.TotalMilliseconds);
+                if (page.Rows.Count == 0)
+                {
+                    Console.Error.WriteLine($"{name}: no rows");
+                    return 1;
+                }
+            }
+
+            Console.WriteLine($"store-lookup {name,-22}: {Stats.Summary(latencies)}");
         }
 
         return 0;

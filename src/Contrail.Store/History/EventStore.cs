@@ -182,60 +182,84 @@ public sealed class EventStore : IDisposable
     }
 
     /// <summary>Events matching every attribute, newest first (eventTime, then eventID, descending).</summary>
+    /// <remarks>
+    /// Events arrive roughly in time order, so the store's row groups are ordered by time and their
+    /// min/max statistics let DuckDB skip whole groups outside a time range. A lookup therefore asks
+    /// for the newest window first (one hour), and widens it eightfold each time the page is not
+    /// full yet: a page of recent events touches recent row groups only, and a lookup that matches
+    /// little still scans the range about once in total.
+    /// </remarks>
     public LookupPage Lookup(LookupRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var limit = request.MaxResults + 1;
+        var rows = new List<LookupRow>(Math.Min(limit, 64));
+        var upper = request.After is { } after ? Math.Min(request.EndMicros, after.EventTimeMicros) : request.EndMicros;
+        // An eventID names one event, and ids Contrail assigns are time-ordered (UUIDv7), so the
+        // id's own min/max statistics already skip nearly every row group: one query is cheapest.
+        var span = request.Attributes.Any(a => a.Key == LookupAttributeKey.EventId) ? long.MaxValue : FirstWindowMicros;
         var connection = RentReader();
         try
         {
-            using var command = connection.CreateCommand();
-            var sql = new StringBuilder($"SELECT {Columns} FROM events WHERE event_time BETWEEN $start AND $end");
-            command.Parameters.Add(new DuckDBParameter("start", request.StartMicros));
-            command.Parameters.Add(new DuckDBParameter("end", request.EndMicros));
-            sql.Append(request.InsightsOnly ? " AND category = 'Insight'" : " AND category IN ('Management', 'ActivityAuditLog')");
-            for (var i = 0; i < request.Attributes.Count; i++)
+            while (upper >= request.StartMicros && rows.Count < limit)
             {
-                var (key, value) = request.Attributes[i];
-                var name = "a" + i.ToString(CultureInfo.InvariantCulture);
-                sql.Append(" AND ").Append(Condition(key, name));
-                command.Parameters.Add(key == LookupAttributeKey.ReadOnly
-                    ? new DuckDBParameter(name, string.Equals(value, "true", StringComparison.OrdinalIgnoreCase))
-                    : new DuckDBParameter(name, value));
+                var lower = upper - request.StartMicros <= span ? request.StartMicros : upper - span;
+                QueryWindow(connection, request, lower, upper, limit - rows.Count, rows);
+                upper = lower - 1;
+                span = span > long.MaxValue / 8 ? long.MaxValue : span * 8;
             }
-
-            if (request.After is { } after)
-            {
-                sql.Append(" AND (event_time < $after_time OR (event_time = $after_time AND event_id < $after_id))");
-                command.Parameters.Add(new DuckDBParameter("after_time", after.EventTimeMicros));
-                command.Parameters.Add(new DuckDBParameter("after_id", after.EventId));
-            }
-
-            sql.Append(" ORDER BY event_time DESC, event_id DESC LIMIT $limit");
-            command.Parameters.Add(new DuckDBParameter("limit", request.MaxResults + 1));
-            command.CommandText = sql.ToString();
-
-            var rows = new List<LookupRow>(Math.Min(request.MaxResults + 1, 64));
-            using (var reader = command.ExecuteReader())
-            {
-                while (reader.Read())
-                {
-                    rows.Add(ReadRow(reader));
-                }
-            }
-
-            PageKey? next = null;
-            if (rows.Count > request.MaxResults)
-            {
-                rows.RemoveAt(rows.Count - 1);
-                var last = rows[^1];
-                next = new PageKey(last.EventTimeMicros, last.EventId);
-            }
-
-            return new LookupPage(rows, next);
         }
         finally
         {
             _readers.Add(connection);
+        }
+
+        PageKey? next = null;
+        if (rows.Count > request.MaxResults)
+        {
+            rows.RemoveAt(rows.Count - 1);
+            var last = rows[^1];
+            next = new PageKey(last.EventTimeMicros, last.EventId);
+        }
+
+        return new LookupPage(rows, next);
+    }
+
+    /// <summary>The first time window a lookup searches, back from its end: one hour.</summary>
+    private const long FirstWindowMicros = 3_600_000_000;
+
+    /// <summary>Adds up to <paramref name="limit"/> matching rows with eventTime in [lower, upper], newest first.</summary>
+    private static void QueryWindow(DuckDBConnection connection, LookupRequest request, long lower, long upper, int limit, List<LookupRow> rows)
+    {
+        using var command = connection.CreateCommand();
+        var sql = new StringBuilder($"SELECT {Columns} FROM events WHERE event_time BETWEEN $start AND $end");
+        command.Parameters.Add(new DuckDBParameter("start", lower));
+        command.Parameters.Add(new DuckDBParameter("end", upper));
+        sql.Append(request.InsightsOnly ? " AND category = 'Insight'" : " AND category IN ('Management', 'ActivityAuditLog')");
+        for (var i = 0; i < request.Attributes.Count; i++)
+        {
+            var (key, value) = request.Attributes[i];
+            var name = "a" + i.ToString(CultureInfo.InvariantCulture);
+            sql.Append(" AND ").Append(Condition(key, name));
+            command.Parameters.Add(key == LookupAttributeKey.ReadOnly
+                ? new DuckDBParameter(name, string.Equals(value, "true", StringComparison.OrdinalIgnoreCase))
+                : new DuckDBParameter(name, value));
+        }
+
+        if (request.After is { } after)
+        {
+            sql.Append(" AND (event_time < $after_time OR (event_time = $after_time AND event_id < $after_id))");
+            command.Parameters.Add(new DuckDBParameter("after_time", after.EventTimeMicros));
+            command.Parameters.Add(new DuckDBParameter("after_id", after.EventId));
+        }
+
+        sql.Append(" ORDER BY event_time DESC, event_id DESC LIMIT $limit");
+        command.Parameters.Add(new DuckDBParameter("limit", limit));
+        command.CommandText = sql.ToString();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add(ReadRow(reader));
         }
     }
 

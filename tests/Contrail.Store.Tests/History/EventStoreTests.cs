@@ -116,6 +116,33 @@ public sealed class EventStoreTests : IDisposable
     }
 
     [Fact]
+    public void Lookup_EventsSpreadOverMonths_PagesAcrossSearchWindowsInOrder()
+    {
+        // Minutes apart near the end, days apart further back: pages straddle the widening windows.
+        var minutes = new[] { 0, 30, 59, 61, 200, 600, 3_000, 20_000, 60_000, 120_000, 129_000 };
+        using var store = EventStore.Open(_directory);
+        store.Append([.. minutes.Select(m => Event($"m{m:D6}", 130_000 - m, user: m % 2 == 0 ? "even" : "odd"))], "test", 1);
+        var request = Request([]) with { StartMicros = T0, EndMicros = T0 + (130_000 * Minute), MaxResults = 2 };
+
+        var seen = new List<string>();
+        PageKey? after = null;
+        do
+        {
+            var page = store.Lookup(request with { After = after });
+            page.Rows.Count.ShouldBeLessThanOrEqualTo(2);
+            seen.AddRange(page.Rows.Select(r => r.EventId));
+            after = page.Next;
+        }
+        while (after is not null);
+
+        seen.ShouldBe([.. minutes.Select(m => $"m{m:D6}")]);
+        store.Lookup(request with { Attributes = [(LookupAttributeKey.Username, "odd")], MaxResults = 50 }).Rows.Select(r => r.EventId)
+            .ShouldBe([.. minutes.Where(m => m % 2 == 1).Select(m => $"m{m:D6}")]);
+        store.Lookup(request with { StartMicros = T0 + (129_000 * Minute), MaxResults = 50 }).Rows.Select(r => r.EventId)
+            .ShouldBe([.. minutes.Where(m => m <= 1_000).Select(m => $"m{m:D6}")]);
+    }
+
+    [Fact]
     public void Append_ForeignIds_AreDeduplicated_AcrossBatchesAndWithinOne()
     {
         using var store = EventStore.Open(_directory);
