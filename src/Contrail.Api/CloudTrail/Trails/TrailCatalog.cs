@@ -60,7 +60,8 @@ internal sealed class TrailCatalog
         }
     }
 
-    /// <summary>Applies <paramref name="change"/> to a trail under the lock; null when there is no such trail.</summary>
+    /// <summary>Applies <paramref name="change"/> to a trail under the lock; null when there is no such trail.
+    /// A change that returns the trail it was given writes nothing.</summary>
     public Trail? Update(string name, Func<Trail, Trail> change)
     {
         ArgumentNullException.ThrowIfNull(change);
@@ -71,7 +72,13 @@ internal sealed class TrailCatalog
                 return null;
             }
 
-            var updated = change(current) with { Name = current.Name, TrailArn = current.TrailArn };
+            var changed = change(current);
+            if (ReferenceEquals(changed, current))
+            {
+                return current;
+            }
+
+            var updated = changed with { Name = current.Name, TrailArn = current.TrailArn };
             Commit(new Dictionary<string, Trail>(_trails, StringComparer.Ordinal) { [name] = updated });
             return updated;
         }
