@@ -2,6 +2,7 @@ using Contrail.Api.Audit;
 using Contrail.Api.Auth;
 using Contrail.Api.Channels;
 using Contrail.Api.CloudTrail.LookupEvents;
+using Contrail.Api.CloudTrail.Trails;
 using Contrail.Api.Data;
 using Contrail.Api.Indexing;
 using Contrail.Api.Ingest;
@@ -61,10 +62,11 @@ internal static class ContrailApplication
         services.AddSingleton<EventJournalWriter>();
         services.AddSingleton<ChannelDirectory>();
         services.AddSingleton<LookupEventsOperation>();
+        services.AddTrails();
         services.AddSingleton<PutAuditEventsOperation>();
         services.AddSingleton<IngestRecordsOperation>();
         services.AddSingleton(sp => new ApiRouter(
-            [sp.GetRequiredService<LookupEventsOperation>()],
+            [sp.GetRequiredService<LookupEventsOperation>(), .. TrailServices.Operations(sp)],
             [
                 ("/PutAuditEvents", sp.GetRequiredService<PutAuditEventsOperation>(), PutAuditEventsOperation.MaxRequestBytes + 4096),
                 ("/records", sp.GetRequiredService<IngestRecordsOperation>(), IngestRecordsOperation.MaxRequestBytes),
