@@ -32,7 +32,7 @@ public sealed class LogFileWriterTests
         var file = LogFileWriter.Write(Golden());
 
         GoldenKey().Key.ShouldBe("audit/AWSLogs/111122223333/CloudTrail/us-east-2/2015/08/01/111122223333_CloudTrail_us-east-2_20150801T0210Z_GglHV5UT7ZwLJGaZ.json.gz");
-        file.Sha256.ShouldBe("eb9af6b5111d084a8544d4a7f783f7a1372a9b1c16ed7702bf2cb5801bd797b5");
+        file.CompressedSha256.ShouldBe("eb9af6b5111d084a8544d4a7f783f7a1372a9b1c16ed7702bf2cb5801bd797b5");
         file.UncompressedSha256.ShouldBe("06e45971b239b7f3481120d18d1a7533e521f4648561b1e4115326f9a9e3cc8c");
         file.Body.Length.ShouldBe(682);
         file.UncompressedLength.ShouldBe(1981);
@@ -50,7 +50,7 @@ public sealed class LogFileWriterTests
         Encoding.UTF8.GetString(plain).ShouldBe("{\"Records\":[" + string.Join(',', GoldenRecords) + "]}");
         file.UncompressedLength.ShouldBe(plain.Length);
         file.UncompressedSha256.ShouldBe(Convert.ToHexStringLower(SHA256.HashData(plain)));
-        file.Sha256.ShouldBe(Convert.ToHexStringLower(SHA256.HashData(file.Body.Span)));
+        file.CompressedSha256.ShouldBe(Convert.ToHexStringLower(SHA256.HashData(file.Body.Span)));
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class LogFileWriterTests
         var second = LogFileWriter.Write(Golden());
 
         second.Body.ToArray().ShouldBe(first.Body.ToArray());
-        second.Sha256.ShouldBe(first.Sha256);
+        second.CompressedSha256.ShouldBe(first.CompressedSha256);
         GoldenKey().ShouldBe(GoldenKey());
         GoldenKey().Key.ShouldBe(GoldenKey().Key);
     }
