@@ -22,8 +22,8 @@ public sealed partial class LocalObjectStore
             }
 
             // Metadata first: once the object is visible, its metadata is already in place.
-            await WriteAtomicallyAsync(MetadataDirectory, metadataPath, metadataJson, cancellationToken).ConfigureAwait(false);
-            await WriteAtomicallyAsync(BucketsDirectory, objectPath, body, cancellationToken).ConfigureAwait(false);
+            await WriteAtomicallyAsync(metadataPath, metadataJson, cancellationToken).ConfigureAwait(false);
+            await WriteAtomicallyAsync(objectPath, body, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -111,10 +111,10 @@ public sealed partial class LocalObjectStore
         }
     }
 
-    private static async Task WriteAtomicallyAsync(string root, string path, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+    private static async Task WriteAtomicallyAsync(string path, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
         var directory = Path.GetDirectoryName(path)!;
-        EnsureDirectory(root, directory);
+        EnsureDirectory(directory);
         var temp = Path.Combine(directory, TempFilePrefix + Guid.NewGuid().ToString("N"));
         try
         {
@@ -149,9 +149,9 @@ public sealed partial class LocalObjectStore
         }
     }
 
-    // Creates the missing directories from root down to directory, fsyncing each parent so the
-    // new entries survive a crash.
-    private static void EnsureDirectory(string root, string directory)
+    // Creates the missing directories down to directory (DATA_DIR itself included), fsyncing each
+    // parent so the new entries survive a crash.
+    private static void EnsureDirectory(string directory)
     {
         if (Directory.Exists(directory))
         {
@@ -162,10 +162,6 @@ public sealed partial class LocalObjectStore
         for (var current = directory; !Directory.Exists(current); current = Path.GetDirectoryName(current)!)
         {
             missing.Push(current);
-            if (string.Equals(current, root, StringComparison.Ordinal))
-            {
-                break;
-            }
         }
 
         while (missing.TryPop(out var next))

@@ -44,6 +44,20 @@ public sealed class LocalObjectStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task PutAsync_DataDirectoryMissing_CreatedOwnerOnly()
+    {
+        var root = Path.Combine(_directory.Path, "not", "yet");
+        var store = new LocalObjectStore(root);
+
+        await store.PutAsync(Bucket, "a/b", Bytes("x"), NoMetadata);
+
+        File.GetUnixFileMode(root).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        File.GetUnixFileMode(Path.Combine(root, "buckets", Bucket, "a"))
+            .ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        (await store.GetAsync(Bucket, "a/b"))!.Body.ToArray().ShouldBe(Bytes("x"));
+    }
+
+    [Fact]
     public async Task PutAsync_SameKeyAgain_ReplacesBodyAndMetadata()
     {
         await _store.PutAsync(Bucket, "k.json.gz", Bytes("first"), new Dictionary<string, string> { ["a"] = "1", ["b"] = "2" });
