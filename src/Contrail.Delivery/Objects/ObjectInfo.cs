@@ -1,0 +1,8 @@
+namespace Contrail.Delivery.Objects;
+
+/// <summary>What a head or list returns about an object.</summary>
+/// <param name="Key">The object key.</param>
+/// <param name="Size">The body length, in bytes.</param>
+/// <param name="LastModified">When the object was last written (UTC).</param>
+/// <param name="Metadata">The user metadata; empty in listings, which do not read it.</param>
+public sealed record ObjectInfo(string Key, long Size, DateTimeOffset LastModified, IReadOnlyDictionary<string, string> Metadata);
