@@ -21,6 +21,9 @@ echo "disk fsync baseline (dd, 4 KiB writes, each fdatasync'd, 2000 of them):"
 dd if=/dev/zero of="$data/fsync-probe" bs=4k count=2000 oflag=dsync 2>&1 | tail -1
 rm -f "$data/fsync-probe"
 cpu() { awk '{print $14 + $15}' /proc/$server/stat; }
+# Flat-out ingest outruns indexing; let the indexer catch up (one event's visibility) before the
+# next phase, so each phase measures itself and not the previous one's backlog.
+drain() { $load visibility --endpoint $url --samples 1 | sed 's/^/  drained backlog: /'; }
 echo "warm-up (JIT, pools; not reported)"
 $load ingest --endpoint $url --clients 16 --batch 100 --seconds 8 >/dev/null
 for i in $(seq "$runs"); do
@@ -28,6 +31,8 @@ for i in $(seq "$runs"); do
   before=$(cpu)
   $load ingest --endpoint $url --clients 16 --batch 100 --seconds "$seconds"
   echo "  server CPU during the run: $(( ($(cpu) - before) * 10 )) ms (of $(( seconds * 2000 )) ms on 2 cores)"
+  drain
   $load ingest --endpoint $url --clients 16 --batch 10 --seconds "$seconds" --rate 10000
+  drain
   $load visibility --endpoint $url --samples 200
 done

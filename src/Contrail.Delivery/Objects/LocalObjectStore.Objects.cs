@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Contrail.Journal.Segments;
 
 namespace Contrail.Delivery.Objects;
 
@@ -96,11 +97,11 @@ public sealed partial class LocalObjectStore
 
             // Object first: a crash in between leaves orphan metadata, which nothing lists and a put replaces.
             File.Delete(objectPath);
-            DirectorySync.Fsync(Path.GetDirectoryName(objectPath)!);
+            DiskSync.Directory(Path.GetDirectoryName(objectPath)!);
             if (File.Exists(metadataPath))
             {
                 File.Delete(metadataPath);
-                DirectorySync.Fsync(Path.GetDirectoryName(metadataPath)!);
+                DiskSync.Directory(Path.GetDirectoryName(metadataPath)!);
             }
 
             return true;
@@ -132,7 +133,7 @@ public sealed partial class LocalObjectStore
             }
 
             File.Move(temp, path, overwrite: true);
-            DirectorySync.Fsync(directory);
+            DiskSync.Directory(directory);
         }
         catch
         {
@@ -167,7 +168,7 @@ public sealed partial class LocalObjectStore
         while (missing.TryPop(out var next))
         {
             Directory.CreateDirectory(next, DirectoryMode);
-            DirectorySync.Fsync(Path.GetDirectoryName(next)!);
+            DiskSync.Directory(Path.GetDirectoryName(next)!);
         }
     }
 

@@ -10,15 +10,24 @@ namespace Contrail.Journal.Segments;
 /// by a test), <see cref="Data"/> is fdatasync(2), used for group commits: it flushes the data and
 /// the file size but skips timestamps, which a full fsync (<c>RandomAccess.FlushToDisk</c>) also writes.
 /// </summary>
-internal static partial class DiskSync
+public static partial class DiskSync
 {
     private const int ReadOnly = 0;
     private const int CloseOnExec = 0x80000;
 
-    /// <summary>open(2) read-only, fsync(2), close(2).</summary>
+    // O_DIRECTORY is 0200000 on x86-64 and most architectures, 040000 on ARM and ARM64.
+    private static readonly int DirectoryFlag = RuntimeInformation.ProcessArchitecture is Architecture.Arm or Architecture.Arm64
+        ? 0x4000
+        : 0x10000;
+
+    /// <summary>
+    /// fsync(2) of a directory (open(2) with O_DIRECTORY, fsync, close), so entries created, renamed
+    /// or deleted in it survive a crash. Throws <see cref="IOException"/> if it is missing, not a
+    /// directory, or the fsync fails. Used by every part that writes files durably.
+    /// </summary>
     public static void Directory(string directory)
     {
-        var fd = Open(directory, ReadOnly | CloseOnExec);
+        var fd = Open(directory, ReadOnly | DirectoryFlag | CloseOnExec);
         if (fd < 0)
         {
             throw new IOException($"Could not open directory '{directory}' to fsync it.",
@@ -43,7 +52,7 @@ internal static partial class DiskSync
     /// fdatasync(2) of an open file: its data and the metadata needed to read it back (size),
     /// without the timestamps a full fsync also forces out.
     /// </summary>
-    public static void Data(Microsoft.Win32.SafeHandles.SafeFileHandle file)
+    internal static void Data(Microsoft.Win32.SafeHandles.SafeFileHandle file)
     {
         var added = false;
         file.DangerousAddRef(ref added);

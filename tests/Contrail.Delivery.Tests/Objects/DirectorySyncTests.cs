@@ -1,5 +1,6 @@
 using Contrail.Delivery.Objects;
 using Contrail.Delivery.Tests.Support;
+using Contrail.Journal.Segments;
 
 namespace Contrail.Delivery.Tests.Objects;
 
@@ -12,10 +13,10 @@ public sealed class DirectorySyncTests
         var file = Path.Combine(directory.Path, "f");
         File.WriteAllBytes(file, [1]);
 
-        Should.NotThrow(() => DirectorySync.Fsync(directory.Path));
-        Should.Throw<IOException>(() => DirectorySync.Fsync(Path.Combine(directory.Path, "missing")));
+        Should.NotThrow(() => DiskSync.Directory(directory.Path));
+        Should.Throw<IOException>(() => DiskSync.Directory(Path.Combine(directory.Path, "missing")));
         // O_DIRECTORY: a regular file is refused (ENOTDIR), which shows the flag value is right for this architecture.
-        Should.Throw<IOException>(() => DirectorySync.Fsync(file));
+        Should.Throw<IOException>(() => DiskSync.Directory(file));
     }
 
     [Fact]
