@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Contrail.Delivery.Selection;
 using Contrail.Delivery.Tests.Support;
 using Xunit.Abstractions;
@@ -58,26 +59,35 @@ public sealed class SampleSelectionTests(ITestOutputHelper output)
             ("advanced userIdentity.arn + resources.ARN", EventSelectorMatcher.Compile(null,
                 [new AdvancedSelector("a", [new("eventCategory", EqualTo: ["Data", "Management"]), new("userIdentity.arn", NotEndsWith: ["/ci"]), new("resources.ARN", NotStartsWith: ["arn:aws:s3:::logs/"])])])),
         };
-        foreach (var (name, matcher) in matchers)
+
+        // Two passes: the first lets tiered JIT reach optimized code; only the second is printed.
+        const int Count = 500_000;
+        for (var pass = 0; pass < 2; pass++)
         {
-            var selected = 0;
-            for (var i = 0; i < 20_000; i++)
+            foreach (var (name, matcher) in matchers)
             {
-                selected += matcher.Matches(Samples[i % Samples.Length]) ? 1 : 0;
+                var selected = 0;
+                var watch = Stopwatch.StartNew();
+                for (var i = 0; i < Count; i++)
+                {
+                    selected += matcher.Matches(Samples[i % Samples.Length]) ? 1 : 0;
+                }
+
+                selected.ShouldBeGreaterThan(0);
+                Print(pass, $"EventSelectorMatcher {name}: {Count / watch.Elapsed.TotalSeconds:N0} records/s on one thread ({Samples.Length} sample records, avg {Samples.Average(s => s.Length):F0} B)");
             }
 
-            const int Count = 500_000;
-            var watch = Stopwatch.StartNew();
+            // A JsonDocument-based matcher costs at least the parse: the floor to compare with.
+            var categories = 0;
+            var parse = Stopwatch.StartNew();
             for (var i = 0; i < Count; i++)
             {
-                selected += matcher.Matches(Samples[i % Samples.Length]) ? 1 : 0;
+                using var document = JsonDocument.Parse(Samples[i % Samples.Length]);
+                categories += document.RootElement.TryGetProperty("eventCategory", out _) ? 1 : 0;
             }
 
-            watch.Stop();
-            var line = $"EventSelectorMatcher {name}: {Count / watch.Elapsed.TotalSeconds:N0} records/s on one thread ({Samples.Length} sample records, avg {Samples.Average(s => s.Length):F0} B)";
-            output.WriteLine(line);
-            Console.WriteLine(line);
-            selected.ShouldBeGreaterThan(0);
+            categories.ShouldBeGreaterThan(0);
+            Print(pass, $"JsonDocument.Parse + one lookup (floor for a JsonDocument matcher): {Count / parse.Elapsed.TotalSeconds:N0} records/s");
         }
 
         var reference = Stopwatch.StartNew();
@@ -87,9 +97,16 @@ public sealed class SampleSelectionTests(ITestOutputHelper output)
             n += ReferenceEvaluator.Matches(null, null, Samples[i % Samples.Length]) ? 1 : 0;
         }
 
-        var refLine = $"ReferenceEvaluator (JsonDocument) default: {20_000 / reference.Elapsed.TotalSeconds:N0} records/s";
-        output.WriteLine(refLine);
-        Console.WriteLine(refLine);
         n.ShouldBeGreaterThan(0);
+        Print(1, $"ReferenceEvaluator (JsonDocument) default: {20_000 / reference.Elapsed.TotalSeconds:N0} records/s");
+    }
+
+    private void Print(int pass, string line)
+    {
+        if (pass == 1)
+        {
+            output.WriteLine(line);
+            Console.WriteLine(line);
+        }
     }
 }
