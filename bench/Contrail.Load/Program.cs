@@ -18,6 +18,8 @@ namespace Contrail.Load;
 /// contrail-load seed       --data-dir DIR [--events 10000000]
 /// contrail-load lookup     --endpoint URL [--requests 400]
 /// contrail-load store-lookup --data-dir DIR [--requests 400]   (the same lookups on the store, in-process: the floor under the API)
+/// contrail-load gzip   [--samples DIR]   (log file writing, one core)
+/// contrail-load select [--samples DIR]   (event selection, one core)
 /// </code>
 /// Credentials: CONTRAIL_ROOT_ACCESS_KEY_ID / CONTRAIL_ROOT_SECRET_ACCESS_KEY; account CONTRAIL_ACCOUNT_ID.
 /// </summary>
@@ -48,6 +50,8 @@ internal static class Program
             "seed" => Seed(options),
             "lookup" => await LookupAsync(options),
             "store-lookup" => StoreLookup(options),
+            "gzip" => DeliveryBench.Gzip(options),
+            "select" => DeliveryBench.Select(options),
             _ => 2,
         };
     }
