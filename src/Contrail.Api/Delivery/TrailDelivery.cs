@@ -42,6 +42,7 @@ internal sealed partial class TrailDelivery(
 
     private readonly Dictionary<string, TrailRun> _runs = new(StringComparer.Ordinal);
     private readonly LogFileBatcher _batcher = new();
+    private string? _knownNames;
 
     private TimeSpan Interval => settings.DeliveryInterval ?? DefaultInterval;
 
@@ -100,6 +101,7 @@ internal sealed partial class TrailDelivery(
 
     private async Task<bool> StepAsync(IReadOnlyList<Trail> trails, long previousLimit, long limit, CancellationToken ct, bool final = false)
     {
+        RemoveStateOfDeletedTrails(trails);
         var logging = trails.Where(t => t.IsLogging).ToDictionary(t => t.Name, StringComparer.Ordinal);
         foreach (var name in _runs.Keys.ToList())
         {
@@ -428,7 +430,7 @@ internal sealed partial class TrailDelivery(
         run.State = run.State with
         {
             LatestDeliveryAttemptTime = now,
-            LatestDeliveryError = e is ArgumentException or IOException or UnauthorizedAccessException ? e.Message : e.GetType().Name + ": " + e.Message,
+            LatestDeliveryError = ErrorCode(e),
         };
         board.Set(run.Trail.Name, run.State);
         try
@@ -472,6 +474,34 @@ internal sealed partial class TrailDelivery(
         }
     }
 
+    /// <summary>Deletes the state files of trails that no longer exist (checked when the set of names changes).</summary>
+    private void RemoveStateOfDeletedTrails(IReadOnlyList<Trail> trails)
+    {
+        var names = string.Join('/', trails.Select(t => t.Name));
+        if (names == _knownNames)
+        {
+            return;
+        }
+
+        _knownNames = names;
+        var directory = DeliveryState.DirectoryOf(settings.DataDirectory);
+        if (!Directory.Exists(directory))
+        {
+            return;
+        }
+
+        var existing = trails.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(directory, "*.json"))
+        {
+            var name = Path.GetFileNameWithoutExtension(file);
+            if (!existing.Contains(name) && !_runs.ContainsKey(name))
+            {
+                File.Delete(file);
+                board.Remove(name);
+            }
+        }
+    }
+
     /// <summary>On shutdown: one last pass that reads everything committed and delivers it.</summary>
     private async Task FlushAllAsync(long previousLimit)
     {
@@ -507,6 +537,18 @@ internal sealed partial class TrailDelivery(
 
         return IsRegionName(region) ? region : null;
     }
+
+    /// <summary>
+    /// What GetTrailStatus shows for a failed put: an S3-style error code, never a local path (the
+    /// exception itself is logged).
+    /// </summary>
+    internal static string ErrorCode(Exception e) => e switch
+    {
+        ArgumentException => "InvalidBucketName",
+        UnauthorizedAccessException => "AccessDenied",
+        IOException => "AccessDenied",
+        _ => "InternalError",
+    };
 
     private static bool IsRegionName(string value) =>
         value.Length is > 0 and <= 64 && value.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
