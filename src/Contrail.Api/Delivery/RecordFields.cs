@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace Contrail.Api.Delivery;
@@ -18,52 +17,77 @@ internal readonly record struct DeliveryFields(string? EventCategory, string? Aw
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = reader.ValueSpan;
-            var escaped = reader.ValueIsEscaped;
-            var key = escaped ? Encoding.UTF8.GetBytes(reader.GetString()!) : property.ToArray();
-            reader.Read();
-            if (reader.TokenType == JsonTokenType.String)
+            if (reader.ValueTextEquals("eventCategory"u8))
             {
-                var value = reader.GetString();
-                switch (Encoding.UTF8.GetString(key))
-                {
-                    case "eventCategory": category = value; break;
-                    case "awsRegion": region = value; break;
-                    case "eventName": name = value; break;
-                    case "eventSource": source = value; break;
-                    case "errorCode": error = value; break;
-                    default: break;
-                }
+                category = StringValue(ref reader);
             }
-            else if (reader.TokenType == JsonTokenType.StartObject && key.AsSpan().SequenceEqual("requestParameters"u8))
+            else if (reader.ValueTextEquals("awsRegion"u8))
             {
-                var depth = reader.CurrentDepth;
-                while (reader.Read() && reader.CurrentDepth > depth)
-                {
-                    if (reader.CurrentDepth == depth + 1 && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("name"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType == JsonTokenType.String)
-                        {
-                            requestName = reader.GetString();
-                        }
-                        else
-                        {
-                            reader.Skip();
-                        }
-                    }
-                    else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-                    {
-                        reader.Skip();
-                    }
-                }
+                region = StringValue(ref reader);
             }
-            else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            else if (reader.ValueTextEquals("eventName"u8))
             {
+                name = StringValue(ref reader);
+            }
+            else if (reader.ValueTextEquals("eventSource"u8))
+            {
+                source = StringValue(ref reader);
+            }
+            else if (reader.ValueTextEquals("errorCode"u8))
+            {
+                error = StringValue(ref reader);
+            }
+            else if (reader.ValueTextEquals("requestParameters"u8))
+            {
+                requestName = NameMember(ref reader);
+            }
+            else
+            {
+                reader.Read();
                 reader.Skip();
             }
         }
 
         return new DeliveryFields(category, region, name, source, error, requestName);
+    }
+
+    /// <summary>Moves to the value; a string's text, else null (an object or array is skipped).</summary>
+    private static string? StringValue(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return reader.GetString();
+        }
+
+        reader.Skip();
+        return null;
+    }
+
+    /// <summary>Moves past the value; when it is an object, the string of its top-level <c>name</c> member.</summary>
+    private static string? NameMember(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        string? name = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("name"u8))
+            {
+                name = StringValue(ref reader);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        return name;
     }
 }
