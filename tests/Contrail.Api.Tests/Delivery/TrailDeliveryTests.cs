@@ -82,6 +82,36 @@ public sealed class TrailDeliveryTests : IDisposable
     }
 
     [Fact]
+    public async Task StopThenStartLogging_SkipsWhatCameBetween_AndDeliversBothSessionsOnce()
+    {
+        var app = await DeliveryHarness.StartInProcessAsync(_dataDirectory, TimeSpan.FromSeconds(1));
+        await using var server = app;
+        using var client = DeliveryHarness.Client(new Uri(app.Urls.First()));
+        (await client.CallAsync("CreateTrail", $$"""{"Name":"cycle","S3BucketName":"{{DeliveryHarness.Bucket}}"}""")).IsSuccess.ShouldBeTrue();
+        (await client.CallAsync("StartLogging", """{"Name":"cycle"}""")).IsSuccess.ShouldBeTrue();
+        var first = DeliveryHarness.NewIds(10).ToList();
+        await DeliveryHarness.PutManagementAsync(client, first);
+        (await client.CallAsync("StopLogging", """{"Name":"cycle"}""")).IsSuccess.ShouldBeTrue();
+        var between = DeliveryHarness.NewIds(10).ToList();
+        await DeliveryHarness.PutManagementAsync(client, between);
+        (await client.CallAsync("StartLogging", """{"Name":"cycle"}""")).IsSuccess.ShouldBeTrue();
+        var second = DeliveryHarness.NewIds(10).ToList();
+        await DeliveryHarness.PutManagementAsync(client, second);
+
+        var files = await Eventually.WaitAsync(
+            () => Task.FromResult(DeliveryHarness.ReadFiles(_dataDirectory)),
+            f => DeliveryHarness.EventIds(f).ToHashSet().IsSupersetOf(first.Concat(second)),
+            TimeSpan.FromSeconds(20),
+            "both logging sessions delivered");
+        var ids = DeliveryHarness.EventIds(files).ToList();
+        ids.Count.ShouldBe(ids.Distinct().Count(), "a record was delivered twice");
+        ids.ShouldNotContain(id => between.Contains(id), "a record put while the trail was stopped was delivered");
+        var names = files.SelectMany(f => f.Records).Select(r => r.GetProperty("eventName").GetString()).ToList();
+        names.Count(n => n == "StartLogging").ShouldBe(2);
+        names.ShouldNotContain("StopLogging", "StopLogging's own record comes after the stop");
+    }
+
+    [Fact]
     public async Task CleanShutdown_DeliversPendingRecords()
     {
         var ids = DeliveryHarness.NewIds(30).ToList();
