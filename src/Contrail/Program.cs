@@ -8,12 +8,14 @@ internal static class Program
         contrail: a self-hosted audit trail with the API and files of AWS CloudTrail.
 
         Usage:
-          contrail serve [--data-dir DIR] [--urls URL[;URL…]]
+          contrail serve [--data-dir DIR] [--urls URL[;URL…]] [--delivery-interval DURATION]
           contrail journal repair [--data-dir DIR]
 
         Options:
           --data-dir DIR   where everything is kept (default ./contrail-data)
           --urls URL       where to listen (default http://127.0.0.1:5080)
+          --delivery-interval DURATION
+                           how often trails deliver log files: 5s, 2m, 1h (default 5m, as CloudTrail)
 
         Environment:
           CONTRAIL_ACCOUNT_ID               12-digit account id (default 123456789012)

@@ -4,10 +4,12 @@ using Contrail.Api.Channels;
 using Contrail.Api.CloudTrail.LookupEvents;
 using Contrail.Api.CloudTrail.Trails;
 using Contrail.Api.Data;
+using Contrail.Api.Delivery;
 using Contrail.Api.Indexing;
 using Contrail.Api.Ingest;
 using Contrail.Api.Routing;
 using Contrail.Api.Writing;
+using Contrail.Delivery.Objects;
 using Contrail.Journal;
 using Contrail.Store.History;
 using Microsoft.AspNetCore.Builder;
@@ -74,6 +76,10 @@ internal static class ContrailApplication
         services.AddSingleton<ApiPipeline>();
         services.AddSingleton<EventIndexer>();
         services.AddHostedService(sp => sp.GetRequiredService<EventIndexer>());
+        services.AddSingleton<IObjectStore>(new LocalObjectStore(settings.DataDirectory));
+        services.AddSingleton<DeliveryStatusBoard>();
+        services.AddSingleton<TrailDelivery>();
+        services.AddHostedService(sp => sp.GetRequiredService<TrailDelivery>());
 
         var app = builder.Build();
         var pipeline = app.Services.GetRequiredService<ApiPipeline>();

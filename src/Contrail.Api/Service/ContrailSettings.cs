@@ -7,4 +7,5 @@ namespace Contrail.Api.Service;
 /// <param name="Identity">Account and region.</param>
 /// <param name="RootAccessKeyId">Root credentials' access key id.</param>
 /// <param name="RootSecret">Root credentials' secret.</param>
-internal sealed record ContrailSettings(string DataDirectory, ServiceIdentity Identity, string RootAccessKeyId, string RootSecret);
+/// <param name="DeliveryInterval">How often a trail's log files are cut; null means 5 minutes (as CloudTrail).</param>
+internal sealed record ContrailSettings(string DataDirectory, ServiceIdentity Identity, string RootAccessKeyId, string RootSecret, TimeSpan? DeliveryInterval = null);

@@ -60,10 +60,11 @@ internal static partial class ServeCommand
         error = null;
         var dataDir = "contrail-data";
         var urls = DefaultUrls;
+        TimeSpan? deliveryInterval = null;
         for (var i = 0; i < args.Length; i++)
         {
             var (name, inline) = args[i].Split('=', 2) is [var n, var v] ? (n, v) : (args[i], null);
-            if (name is not ("--data-dir" or "--urls"))
+            if (name is not ("--data-dir" or "--urls" or "--delivery-interval"))
             {
                 error = $"unknown option '{args[i]}' (see contrail --help).";
                 hostArgs = [];
@@ -81,6 +82,17 @@ internal static partial class ServeCommand
             if (name == "--data-dir")
             {
                 dataDir = value;
+            }
+            else if (name == "--delivery-interval")
+            {
+                if (!TryParseDuration(value, out var interval))
+                {
+                    error = $"--delivery-interval must be a positive duration such as 5s, 2m or 1h; got '{value}'.";
+                    hostArgs = [];
+                    return false;
+                }
+
+                deliveryInterval = interval;
             }
             else
             {
@@ -124,7 +136,27 @@ internal static partial class ServeCommand
             return false;
         }
 
-        settings = new ContrailSettings(fullDataDir, new ServiceIdentity(account, region), keyId, secret);
+        settings = new ContrailSettings(fullDataDir, new ServiceIdentity(account, region), keyId, secret, deliveryInterval);
         return true;
+    }
+
+    /// <summary>A positive whole number followed by <c>s</c>, <c>m</c> or <c>h</c>: 5s, 2m, 1h.</summary>
+    internal static bool TryParseDuration(string text, out TimeSpan duration)
+    {
+        duration = default;
+        if (text.Length < 2 || !int.TryParse(text.AsSpan(0, text.Length - 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var amount) || amount <= 0)
+        {
+            return false;
+        }
+
+        TimeSpan? parsed = text[^1] switch
+        {
+            's' => TimeSpan.FromSeconds(amount),
+            'm' => TimeSpan.FromMinutes(amount),
+            'h' => TimeSpan.FromHours(amount),
+            _ => null,
+        };
+        duration = parsed ?? default;
+        return parsed is not null;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Contrail.Api.Delivery;
 using Contrail.Api.Routing;
 using Contrail.Api.Service;
 
@@ -7,10 +8,12 @@ namespace Contrail.Api.CloudTrail.Trails;
 
 /// <summary>
 /// <c>GetTrailStatus</c> (spec §4.3): IsLogging, Start/StopLoggingTime (epoch seconds) and the
-/// deprecated TimeLoggingStarted/TimeLoggingStopped strings (ISO 8601, or "" when never). The
-/// Latest* delivery members are left out until delivery exists.
+/// deprecated TimeLoggingStarted/TimeLoggingStopped strings (ISO 8601, or "" when never), and the
+/// Latest* delivery members from <see cref="DeliveryStatusBoard"/>: LatestDeliveryTime (epoch seconds),
+/// LatestDeliveryAttemptTime/LatestDeliveryAttemptSucceeded (ISO 8601 strings, "" when never, as AWS)
+/// and LatestDeliveryError when the last attempt failed.
 /// </summary>
-internal sealed class GetTrailStatusOperation(TrailCatalog catalog, ServiceIdentity identity) : TrailOperation(catalog, identity)
+internal sealed class GetTrailStatusOperation(TrailCatalog catalog, ServiceIdentity identity, DeliveryStatusBoard deliveries) : TrailOperation(catalog, identity)
 {
     public override string Name => "GetTrailStatus";
 
@@ -39,6 +42,19 @@ internal sealed class GetTrailStatusOperation(TrailCatalog catalog, ServiceIdent
 
             w.WriteString("TimeLoggingStarted", Iso(trail.StartLoggingTime));
             w.WriteString("TimeLoggingStopped", Iso(trail.StopLoggingTime));
+            var delivery = deliveries.Get(trail.Name);
+            if (delivery?.LatestDeliveryTime is { } delivered)
+            {
+                TrailResponses.WriteTime(w, "LatestDeliveryTime", delivered);
+            }
+
+            if (delivery?.LatestDeliveryError is { } deliveryError)
+            {
+                w.WriteString("LatestDeliveryError", deliveryError);
+            }
+
+            w.WriteString("LatestDeliveryAttemptTime", Iso(delivery?.LatestDeliveryAttemptTime));
+            w.WriteString("LatestDeliveryAttemptSucceeded", Iso(delivery?.LatestDeliveryAttemptSucceeded));
         }), arn);
     }
 

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Contrail.Api.CloudTrail.Trails;
+
+namespace Contrail.Api.Delivery;
+
+/// <summary>
+/// What delivery remembers about one trail, in <c>DATA_DIR/delivery/&lt;trail-name&gt;.json</c>
+/// (see docs/dev/delivery.md). Written atomically (<see cref="AtomicFile"/>) before an object is put
+/// (the in-flight range and its delivery time) and after (the range delivered), so a retry after a
+/// crash rewrites the same keys with the same bytes.
+/// </summary>
+internal sealed record DeliveryState
+{
+    /// <summary>The trail's StartLoggingTime this logging session belongs to; another value starts a new session.</summary>
+    public DateTimeOffset? StartLoggingTime { get; init; }
+
+    /// <summary>Journal position where this logging session began (the StartLogging call's own record).</summary>
+    public long JournalStart { get; init; }
+
+    /// <summary>Every record below this position is delivered (or was not selected).</summary>
+    public long Delivered { get; init; }
+
+    /// <summary>End (exclusive) of the in-flight range [<see cref="Delivered"/>, InFlightEnd); null when none.</summary>
+    public long? InFlightEnd { get; init; }
+
+    /// <summary>Delivery time chosen for the in-flight range: it is in every key of that range.</summary>
+    public DateTimeOffset? InFlightDeliveryTime { get; init; }
+
+    public DateTimeOffset? LatestDeliveryTime { get; init; }
+
+    public DateTimeOffset? LatestDeliveryAttemptTime { get; init; }
+
+    public DateTimeOffset? LatestDeliveryAttemptSucceeded { get; init; }
+
+    public string? LatestDeliveryError { get; init; }
+
+    public static string DirectoryOf(string dataDirectory) => Path.Combine(dataDirectory, "delivery");
+
+    public static string PathOf(string dataDirectory, string trailName) => Path.Combine(DirectoryOf(dataDirectory), trailName + ".json");
+
+    public static DeliveryState? Load(string dataDirectory, string trailName)
+    {
+        var path = PathOf(dataDirectory, trailName);
+        return File.Exists(path)
+            ? JsonSerializer.Deserialize(File.ReadAllBytes(path), DeliveryJsonContext.Default.DeliveryState)
+            : null;
+    }
+
+    public void Save(string dataDirectory, string trailName)
+    {
+        var directory = DirectoryOf(dataDirectory);
+        Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        AtomicFile.Write(PathOf(dataDirectory, trailName), JsonSerializer.SerializeToUtf8Bytes(this, DeliveryJsonContext.Default.DeliveryState));
+    }
+}
+
+[JsonSourceGenerationOptions(WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(DeliveryState))]
+internal sealed partial class DeliveryJsonContext : JsonSerializerContext;

@@ -1,0 +1,93 @@
+using System.Text.Json;
+
+namespace Contrail.Api.Delivery;
+
+/// <summary>The few top-level members of a record that delivery looks at, read without building a document.</summary>
+internal readonly record struct DeliveryFields(string? EventCategory, string? AwsRegion, string? EventName, string? EventSource, string? ErrorCode, string? RequestName)
+{
+    /// <summary>Reads <c>eventCategory</c>, <c>awsRegion</c>, <c>eventName</c>, <c>eventSource</c>, <c>errorCode</c> and <c>requestParameters.name</c>.</summary>
+    public static DeliveryFields Read(ReadOnlySpan<byte> json)
+    {
+        string? category = null, region = null, name = null, source = null, error = null, requestName = null;
+        var reader = new Utf8JsonReader(json);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return default;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("eventCategory"u8))
+            {
+                category = StringValue(ref reader);
+            }
+            else if (reader.ValueTextEquals("awsRegion"u8))
+            {
+                region = StringValue(ref reader);
+            }
+            else if (reader.ValueTextEquals("eventName"u8))
+            {
+                name = StringValue(ref reader);
+            }
+            else if (reader.ValueTextEquals("eventSource"u8))
+            {
+                source = StringValue(ref reader);
+            }
+            else if (reader.ValueTextEquals("errorCode"u8))
+            {
+                error = StringValue(ref reader);
+            }
+            else if (reader.ValueTextEquals("requestParameters"u8))
+            {
+                requestName = NameMember(ref reader);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        return new DeliveryFields(category, region, name, source, error, requestName);
+    }
+
+    /// <summary>Moves to the value; a string's text, else null (an object or array is skipped).</summary>
+    private static string? StringValue(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return reader.GetString();
+        }
+
+        reader.Skip();
+        return null;
+    }
+
+    /// <summary>Moves past the value; when it is an object, the string of its top-level <c>name</c> member.</summary>
+    private static string? NameMember(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        string? name = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("name"u8))
+            {
+                name = StringValue(ref reader);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        return name;
+    }
+}

@@ -1,0 +1,35 @@
+using System.Text;
+using Contrail.Api.CloudTrail.Trails;
+using Contrail.Api.Delivery;
+
+namespace Contrail.Api.Tests.Delivery;
+
+public sealed class DeliveryFieldsTests
+{
+    private static readonly Trail AnyTrail = new() { Name = "t", TrailArn = "arn:aws:cloudtrail:us-east-1:111122223333:trail/t", HomeRegion = "us-east-1", S3BucketName = "b" };
+
+    [Fact]
+    public void Read_TopLevelMembersOnly_AndRequestParametersName()
+    {
+        var json = """{"userIdentity":{"eventName":"Nested","awsRegion":"xx"},"eventName":"StartLogging","eventSource":"cloudtrail.amazonaws.com","awsRegion":"eu-west-1","requestParameters":{"deep":{"name":"no"},"name":"trail1"},"eventCategory":"Management","n":1,"b":[1,{"errorCode":"x"}]}""";
+        var fields = DeliveryFields.Read(Encoding.UTF8.GetBytes(json));
+        fields.ShouldBe(new DeliveryFields("Management", "eu-west-1", "StartLogging", "cloudtrail.amazonaws.com", null, "trail1"));
+    }
+
+    [Fact]
+    public void Read_EscapedNamesAndValues()
+    {
+        var fields = DeliveryFields.Read("""{"aws\u0052egion":"us-west-2","eventName":"A\u0042"}"""u8);
+        fields.AwsRegion.ShouldBe("us-west-2");
+        fields.EventName.ShouldBe("AB");
+    }
+
+    [Theory]
+    [InlineData("""{"eventName":"X"}""", true)]
+    [InlineData("""{"eventCategory":"Management"}""", true)]
+    [InlineData("""{"eventCategory":"Data"}""", false)]
+    [InlineData("""{"eventCategory":"ActivityAuditLog"}""", false)]
+    [InlineData("""{"eventCategory":"Insight"}""", false)]
+    public void Selects_ManagementEventsOnly_UntilTheMatcherLands(string record, bool selected) =>
+        TrailDelivery.Selects(AnyTrail, Encoding.UTF8.GetBytes(record)).ShouldBe(selected);
+}
