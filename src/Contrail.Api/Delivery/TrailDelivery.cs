@@ -49,15 +49,10 @@ internal sealed partial class TrailDelivery(
     public static string ConsumerName(string trailArn) => "trail:" + trailArn;
 
     /// <summary>
-    /// Whether <paramref name="trail"/> delivers <paramref name="record"/>. Until the selector matcher
-    /// lands: management events only (eventCategory absent or "Management"). Region is decided by the caller.
+    /// Whether <paramref name="trail"/>'s event selectors (basic or advanced, compiled once per trail
+    /// version) select <paramref name="record"/>. Region is decided by the caller.
     /// </summary>
-    internal static bool Selects(Trail trail, ReadOnlySpan<byte> record)
-    {
-        _ = trail;
-        var category = DeliveryFields.Read(record).EventCategory;
-        return category is null or "Management";
-    }
+    internal static bool Selects(Trail trail, ReadOnlySpan<byte> record) => TrailSelection.MatcherFor(trail).Matches(record);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.Factory.StartNew(() => RunAsync(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();

@@ -30,6 +30,24 @@ public sealed class DeliveryFieldsTests
     [InlineData("""{"eventCategory":"Data"}""", false)]
     [InlineData("""{"eventCategory":"ActivityAuditLog"}""", false)]
     [InlineData("""{"eventCategory":"Insight"}""", false)]
-    public void Selects_ManagementEventsOnly_UntilTheMatcherLands(string record, bool selected) =>
+    public void Selects_DefaultSelectors_ManagementEventsOnly(string record, bool selected) =>
         TrailDelivery.Selects(AnyTrail, Encoding.UTF8.GetBytes(record)).ShouldBe(selected);
+
+    [Fact]
+    public void Selects_FollowsTheTrailsSelectors_AndRecompilesWhenTheyChange()
+    {
+        var writeOnly = AnyTrail with { EventSelectors = [new EventSelector("WriteOnly", true, [], [])] };
+        TrailDelivery.Selects(writeOnly, """{"eventCategory":"Management","readOnly":false}"""u8).ShouldBeTrue();
+        TrailDelivery.Selects(writeOnly, """{"eventCategory":"Management","readOnly":true}"""u8).ShouldBeFalse();
+
+        var s3Data = writeOnly with
+        {
+            EventSelectors = null,
+            AdvancedEventSelectors = [new AdvancedEventSelector("s3", [
+                new AdvancedFieldSelector("eventCategory", ["Data"], null, null, null, null, null),
+                new AdvancedFieldSelector("resources.type", ["AWS::S3::Object"], null, null, null, null, null)])],
+        };
+        TrailDelivery.Selects(s3Data, """{"eventCategory":"Data","resources":[{"type":"AWS::S3::Object","ARN":"arn:aws:s3:::b/k"}]}"""u8).ShouldBeTrue();
+        TrailDelivery.Selects(s3Data, """{"eventCategory":"Management","readOnly":false}"""u8).ShouldBeFalse();
+    }
 }
