@@ -1,12 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Contrail.Api.CloudTrail.Trails;
+using Contrail.Journal.Segments;
 
 namespace Contrail.Api.Delivery;
 
 /// <summary>
 /// What delivery remembers about one trail, in <c>DATA_DIR/delivery/&lt;trail-name&gt;.json</c>
-/// (see docs/dev/delivery.md). Written atomically (<see cref="AtomicFile"/>) before an object is put
+/// (see docs/dev/delivery.md). Written atomically (<see cref="DiskSync.ReplaceFile"/>) before an object is put
 /// (the in-flight range and its delivery time) and after (the range delivered), so a retry after a
 /// crash rewrites the same keys with the same bytes.
 /// </summary>
@@ -51,7 +52,7 @@ internal sealed record DeliveryState
     {
         var directory = DirectoryOf(dataDirectory);
         Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        AtomicFile.Write(PathOf(dataDirectory, trailName), JsonSerializer.SerializeToUtf8Bytes(this, DeliveryJsonContext.Default.DeliveryState));
+        DiskSync.ReplaceFile(PathOf(dataDirectory, trailName), JsonSerializer.SerializeToUtf8Bytes(this, DeliveryJsonContext.Default.DeliveryState));
     }
 }
 

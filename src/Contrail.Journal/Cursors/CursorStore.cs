@@ -113,17 +113,6 @@ internal sealed class CursorStore
         }
     }
 
-    private void Write(Dictionary<string, long> snapshot)
-    {
-        var temp = Path.Combine(_directory, TempFileName);
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(snapshot, CursorJsonContext.Default.DictionaryStringInt64);
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            stream.Write(bytes);
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temp, Path.Combine(_directory, FileName), overwrite: true);
-        DiskSync.Directory(_directory);
-    }
+    private void Write(Dictionary<string, long> snapshot) =>
+        DiskSync.ReplaceFile(Path.Combine(_directory, FileName), JsonSerializer.SerializeToUtf8Bytes(snapshot, CursorJsonContext.Default.DictionaryStringInt64));
 }

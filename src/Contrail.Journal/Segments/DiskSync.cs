@@ -49,6 +49,31 @@ public static partial class DiskSync
     }
 
     /// <summary>
+    /// Replaces a small file so that a crash leaves either the old or the new content: writes
+    /// <c>PATH.tmp</c> (owner-only), fsyncs it, renames it over <paramref name="path"/> and fsyncs the
+    /// directory. Callers serialize writes to one path. Failures throw and leave the old file.
+    /// </summary>
+    public static void ReplaceFile(string path, ReadOnlySpan<byte> content)
+    {
+        var full = Path.GetFullPath(path);
+        var temp = full + ".tmp";
+        using (var stream = new FileStream(temp, new FileStreamOptions
+        {
+            Mode = FileMode.Create,
+            Access = FileAccess.Write,
+            Share = FileShare.None,
+            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+        }))
+        {
+            stream.Write(content);
+            stream.Flush(flushToDisk: true);
+        }
+
+        File.Move(temp, full, overwrite: true);
+        Directory(Path.GetDirectoryName(full)!);
+    }
+
+    /// <summary>
     /// fdatasync(2) of an open file: its data and the metadata needed to read it back (size),
     /// without the timestamps a full fsync also forces out.
     /// </summary>

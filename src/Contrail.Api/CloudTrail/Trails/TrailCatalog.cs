@@ -1,11 +1,12 @@
 using System.Text.Json;
 using Contrail.Api.Service;
+using Contrail.Journal.Segments;
 
 namespace Contrail.Api.CloudTrail.Trails;
 
 /// <summary>
 /// The trails of this account and region: the one owner of <c>DATA_DIR/config/trails.json</c>,
-/// loaded at start and rewritten atomically (<see cref="AtomicFile"/>) on every change, before the
+/// loaded at start and rewritten atomically (<see cref="DiskSync.ReplaceFile"/>) on every change, before the
 /// change is visible. Thread-safe: one lock serializes changes (control-plane calls are rare), and
 /// readers get immutable snapshots. A failed write throws and leaves the catalog as it was.
 /// </summary>
@@ -105,7 +106,7 @@ internal sealed class TrailCatalog
     private void Commit(Dictionary<string, Trail> next)
     {
         var document = new TrailsDocument(TrailsDocument.CurrentVersion, [.. next.Values.OrderBy(t => t.Name, StringComparer.Ordinal)]);
-        AtomicFile.Write(_path, JsonSerializer.SerializeToUtf8Bytes(document, TrailJsonContext.Default.TrailsDocument));
+        DiskSync.ReplaceFile(_path, JsonSerializer.SerializeToUtf8Bytes(document, TrailJsonContext.Default.TrailsDocument));
         _trails = next;
     }
 
