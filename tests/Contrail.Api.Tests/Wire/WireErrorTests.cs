@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Contrail.Api.Tests.Support;
+using Contrail.Tests.Support;
 
 namespace Contrail.Api.Tests.Wire;
 

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
+using Contrail.Tests.Support;
 
 namespace Contrail.Delivery.Tests.Support;
 

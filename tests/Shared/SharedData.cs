@@ -1,4 +1,4 @@
-namespace Contrail.Delivery.Tests.Support;
+namespace Contrail.Tests.Support;
 
 /// <summary>Finds ../shared/data beside the repository (as CI lays it out).</summary>
 internal static class SharedData
