@@ -18,6 +18,19 @@ public sealed partial class Journal
         _cursors.Set(consumer, position);
     }
 
+    /// <summary>
+    /// Unregisters <paramref name="consumer"/> (for instance a deleted trail), so it no longer holds
+    /// segments back; saved with the other positions. False when it was not registered.
+    /// </summary>
+    public bool RemoveConsumer(string consumer)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(consumer);
+        return _cursors.Remove(consumer);
+    }
+
+    /// <summary>The names of the registered consumers.</summary>
+    public IReadOnlyList<string> ConsumerNames() => _cursors.Names();
+
     /// <summary>The last position passed to <see cref="SetConsumerPosition"/> (or saved on disk), or null.</summary>
     public long? GetConsumerPosition(string consumer)
     {

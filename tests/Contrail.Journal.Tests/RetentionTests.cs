@@ -54,6 +54,36 @@ public sealed class RetentionTests
     }
 
     [Fact]
+    public async Task RemoveConsumer_ALaggingConsumerNoLongerHoldsSegments_AndStaysRemovedAfterReopen()
+    {
+        using var dir = new TestDirectory();
+        List<long> ends;
+        await using (var journal = dir.OpenJournal(SegmentBytes))
+        {
+            ends = await journal.AppendEachAsync(Enumerable.Range(0, 40).Select(i => (long)i), 1000);
+            var before = dir.SegmentFiles().Length;
+            journal.SetConsumerPosition("trail:deleted", 0); // first: a timer save in between must not see only the indexer
+            journal.SetConsumerPosition("indexer", ends[^1]);
+            journal.SaveConsumerPositions();
+            dir.SegmentFiles().Length.ShouldBe(before);
+
+            journal.ConsumerNames().ShouldBe(["indexer", "trail:deleted"], ignoreOrder: true);
+            journal.RemoveConsumer("trail:deleted").ShouldBeTrue();
+            journal.ConsumerNames().ShouldBe(["indexer"]);
+            journal.RemoveConsumer("trail:deleted").ShouldBeFalse();
+            journal.GetConsumerPosition("trail:deleted").ShouldBeNull();
+            journal.SaveConsumerPositions();
+
+            // The journal's own timer may have saved (and applied retention) first, on its thread.
+            await WaitUntil(() => dir.SegmentFiles().Length == 1);
+        }
+
+        await using var reopened = dir.OpenJournal(SegmentBytes);
+        reopened.GetConsumerPosition("trail:deleted").ShouldBeNull();
+        reopened.GetConsumerPosition("indexer").ShouldBe(ends[^1]);
+    }
+
+    [Fact]
     public async Task NoConsumerRegistered_NothingDeleted()
     {
         using var dir = new TestDirectory();

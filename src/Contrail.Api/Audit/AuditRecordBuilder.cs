@@ -45,14 +45,14 @@ internal sealed class AuditRecordBuilder(ServiceIdentity identity)
             writer.WriteString("sourceIPAddress", call.SourceIp);
             if (call.UserAgent is { Length: > 0 } agent)
             {
-                writer.WriteString("userAgent", agent.Length > RecordLimits.MaxShortFieldChars ? agent[..RecordLimits.MaxShortFieldChars] : agent);
+                writer.WriteString("userAgent", RecordLimits.TruncateShortField(agent) ?? agent);
             }
 
             if (call.ErrorCode is not null)
             {
                 writer.WriteString("errorCode", call.ErrorCode);
                 var message = call.ErrorMessage ?? "";
-                writer.WriteString("errorMessage", message.Length > RecordLimits.MaxShortFieldChars ? message[..RecordLimits.MaxShortFieldChars] : message);
+                writer.WriteString("errorMessage", RecordLimits.TruncateShortField(message) ?? message);
             }
 
             writer.WritePropertyName("requestParameters");

@@ -13,11 +13,20 @@ namespace Contrail.Api.Delivery;
 /// </summary>
 internal sealed record DeliveryState
 {
-    /// <summary>The trail's StartLoggingTime this logging session belongs to; another value starts a new session.</summary>
+    /// <summary>
+    /// The trail's StartLoggingTime when this state began or last followed the catalog. Only read to
+    /// upgrade a state file written before <see cref="Logging"/> existed.
+    /// </summary>
     public DateTimeOffset? StartLoggingTime { get; init; }
 
-    /// <summary>Journal position where this logging session began (the StartLogging call's own record).</summary>
+    /// <summary>Journal position where delivery began reading for this trail.</summary>
     public long JournalStart { get; init; }
+
+    /// <summary>
+    /// Whether the trail logs at <see cref="Delivered"/> (its StartLogging/StopLogging records before
+    /// that position say so); null in state files written before this member existed.
+    /// </summary>
+    public bool? Logging { get; init; }
 
     /// <summary>Every record below this position is delivered (or was not selected).</summary>
     public long Delivered { get; init; }

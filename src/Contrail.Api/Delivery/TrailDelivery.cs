@@ -10,8 +10,9 @@ using Microsoft.Extensions.Logging;
 namespace Contrail.Api.Delivery;
 
 /// <summary>
-/// Delivers log files for every logging trail (docs/dev/delivery.md). One loop serves all trails;
-/// each trail reads the journal from its own position (journal consumer <c>trail:&lt;TrailArn&gt;</c>).
+/// Delivers log files for every trail (docs/dev/delivery.md). One loop serves all trails; each trail
+/// reads the journal from its own position (journal consumer <c>trail:&lt;TrailArn&gt;</c>), and its own
+/// StartLogging/StopLogging records in that journal decide which records it logs.
 /// A file covers a journal range [Delivered, end): the range and its delivery time are saved in the
 /// trail's state file before any object is put, the new position only after every object of the
 /// range is durably stored, so a crash in between rewrites the same keys with the same bytes.
@@ -32,17 +33,23 @@ internal sealed partial class TrailDelivery(
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromMinutes(5);
 
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(60);
 
-    /// <summary>How long a trail that is logging waits for its StartLogging record before starting at the journal's end.</summary>
-    private static readonly TimeSpan StartSearchLimit = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// How long the catalog may say a trail is (not) logging while its journal records say otherwise
+    /// before delivery follows the catalog (the StartLogging/StopLogging record was never journaled).
+    /// </summary>
+    private static readonly TimeSpan MismatchGrace = TimeSpan.FromSeconds(10);
 
     private const int ReadRecords = 4096;
     private const int ReadBytes = 8 << 20;
 
     private readonly Dictionary<string, TrailRun> _runs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _beginFrom = new(StringComparer.Ordinal);
     private readonly LogFileBatcher _batcher = new();
     private string? _knownNames;
+    private bool _firstPass = true;
 
     private TimeSpan Interval => settings.DeliveryInterval ?? DefaultInterval;
 
@@ -50,7 +57,7 @@ internal sealed partial class TrailDelivery(
 
     /// <summary>
     /// Whether <paramref name="trail"/>'s event selectors (basic or advanced, compiled once per trail
-    /// version) select <paramref name="record"/>. Region is decided by the caller.
+    /// version) select <paramref name="record"/>. Region and logging are decided by the caller.
     /// </summary>
     internal static bool Selects(Trail trail, ReadOnlySpan<byte> record) => TrailSelection.MatcherFor(trail).Matches(record);
 
@@ -64,8 +71,8 @@ internal sealed partial class TrailDelivery(
         {
             while (!ct.IsCancellationRequested)
             {
-                // Committed position first, then the catalog: a trail logging in this listing was
-                // logging when every record below `limit` was committed (StopLogging is precise).
+                // Committed position first, then the catalog: a trail missing from this listing has
+                // no journal record below `limit` (its CreateTrail call had not finished).
                 var limit = journal.CommittedPosition;
                 var trails = catalog.List();
                 var progressed = false;
@@ -97,30 +104,45 @@ internal sealed partial class TrailDelivery(
     private async Task<bool> StepAsync(IReadOnlyList<Trail> trails, long previousLimit, long limit, CancellationToken ct, bool final = false)
     {
         RemoveStateOfDeletedTrails(trails);
-        var logging = trails.Where(t => t.IsLogging).ToDictionary(t => t.Name, StringComparer.Ordinal);
+        var current = trails.ToDictionary(t => t.Name, StringComparer.Ordinal);
         foreach (var name in _runs.Keys.ToList())
         {
-            var run = _runs[name];
-            if (!logging.TryGetValue(name, out var current) || current.StartLoggingTime != run.Trail.StartLoggingTime)
+            if (!current.ContainsKey(name))
             {
-                // Stopped (or deleted, or restarted as a new session): deliver what was read while it logged.
-                await StopRunAsync(run, deleted: !trails.Any(t => t.Name == name)).ConfigureAwait(false);
+                Forget(_runs[name]);
                 _runs.Remove(name);
             }
-            else
-            {
-                run.Trail = current;
-            }
         }
 
-        foreach (var trail in logging.Values)
+        foreach (var trail in trails)
         {
-            if (!_runs.ContainsKey(trail.Name))
+            if (_runs.TryGetValue(trail.Name, out var run))
             {
-                _runs[trail.Name] = Begin(trail, previousLimit);
+                run.Trail = trail;
+                continue;
+            }
+
+            // A trail first seen now: its records are all at or after the previous pass's limit
+            // (remembered in case beginning fails and is retried next pass).
+            var from = _firstPass ? 0 : _beginFrom.GetValueOrDefault(trail.Name, previousLimit);
+            _beginFrom[trail.Name] = from;
+            try
+            {
+                _runs[trail.Name] = Begin(trail, from, limit);
+                _beginFrom.Remove(trail.Name);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                LogDeliveryFailed(logger, e, trail.Name);
             }
         }
 
+        foreach (var name in _beginFrom.Keys.Where(n => !current.ContainsKey(n)).ToList())
+        {
+            _beginFrom.Remove(name);
+        }
+
+        _firstPass = false;
         var progressed = false;
         foreach (var run in _runs.Values)
         {
@@ -131,14 +153,15 @@ internal sealed partial class TrailDelivery(
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                await FailedAsync(run, e).ConfigureAwait(false);
+                Failed(run, e);
             }
         }
 
         return progressed;
     }
 
-    private TrailRun Begin(Trail trail, long searchFrom)
+    /// <summary>Resumes a trail from its state file, or finds where its history in the journal begins.</summary>
+    private TrailRun Begin(Trail trail, long from, long limit)
     {
         DeliveryState? state = null;
         try
@@ -150,44 +173,103 @@ internal sealed partial class TrailDelivery(
             LogStateUnreadable(logger, e, trail.Name);
         }
 
-        var run = new TrailRun(trail) { Started = time.GetUtcNow() };
-        if (state is not null && state.StartLoggingTime == trail.StartLoggingTime && state.StartLoggingTime is not null)
+        var run = new TrailRun(trail);
+        if (state is not null)
         {
-            run.State = state;
-            run.ReadPosition = state.Delivered;
-            run.Active = true;
-            journal.SetConsumerPosition(ConsumerName(trail.TrailArn), state.Delivered);
+            // A state file from before sessions were read from the journal has no Logging member:
+            // it was logging if it belongs to the trail's current logging session.
+            var logging = state.Logging ?? (trail.IsLogging && state.StartLoggingTime is not null && state.StartLoggingTime == trail.StartLoggingTime);
+            run.State = state with { Logging = logging };
         }
         else
         {
-            // A new logging session: find where it began. At service start the search covers the
-            // whole journal (the call may predate this process); afterwards, what came since the last pass.
-            run.State = new DeliveryState
-            {
-                LatestDeliveryTime = state?.LatestDeliveryTime,
-                LatestDeliveryAttemptTime = state?.LatestDeliveryAttemptTime,
-                LatestDeliveryAttemptSucceeded = state?.LatestDeliveryAttemptSucceeded,
-                LatestDeliveryError = state?.LatestDeliveryError,
-            };
-            run.SearchFrom = searchFrom;
+            var (start, logging) = FindBeginning(trail, from, limit);
+            run.State = new DeliveryState { StartLoggingTime = trail.StartLoggingTime, JournalStart = start, Delivered = start, Logging = logging };
+            run.State.Save(settings.DataDirectory, trail.Name);
         }
 
+        run.ReadPosition = run.State.Delivered;
+        run.LoggingAtRead = run.State.Logging ?? false;
+        run.LastSaved = time.GetUtcNow();
+        journal.SetConsumerPosition(ConsumerName(trail.TrailArn), run.State.Delivered);
         board.Set(trail.Name, run.State);
         return run;
+    }
+
+    /// <summary>
+    /// Where a trail without a state file starts reading, and whether it is logging there. After the
+    /// first pass, a new trail starts at <paramref name="from"/> (nothing of it is older). At service
+    /// start (a crash right after CreateTrail, or a state file lost) the journal is searched for the
+    /// trail's last CreateTrail record; failing that, for its last StartLogging record when it is logging.
+    /// </summary>
+    private (long Start, bool Logging) FindBeginning(Trail trail, long from, long limit)
+    {
+        if (from > 0)
+        {
+            return (from, false);
+        }
+
+        long? created = null, started = null;
+        using (var reader = journal.OpenReader(from))
+        {
+            var batch = new List<JournalRecord>();
+            var done = false;
+            while (!done && reader.ReadBatch(batch, ReadRecords, ReadBytes) > 0)
+            {
+                foreach (var record in batch)
+                {
+                    if (record.Position >= limit)
+                    {
+                        done = true;
+                        break;
+                    }
+
+                    var json = JournalEnvelope.Decode(record.Payload).Json.Span;
+                    if (json.IndexOf("Trail\""u8) >= 0 || json.IndexOf("Logging\""u8) >= 0)
+                    {
+                        var fields = DeliveryFields.Read(json);
+                        if (fields is { EventSource: CloudTrailSource, ErrorCode: null } && Names(trail, fields.RequestName))
+                        {
+                            if (fields.EventName == "CreateTrail")
+                            {
+                                created = record.Position;
+                                started = null;
+                            }
+                            else if (fields.EventName == "StartLogging")
+                            {
+                                started = record.Position;
+                            }
+                        }
+                    }
+                }
+
+                batch.Clear();
+            }
+        }
+
+        if (created is { } c)
+        {
+            return (c, false);
+        }
+
+        if (!trail.IsLogging)
+        {
+            return (limit, false);
+        }
+
+        if (started is { } s)
+        {
+            return (s, false);
+        }
+
+        LogStartNotFound(logger, trail.Name, limit);
+        return (limit, true);
     }
 
     /// <summary>Reads what is new, cuts a file when due; true when records were read.</summary>
     private async Task<bool> AdvanceAsync(TrailRun run, long limit, bool final)
     {
         var now = time.GetUtcNow();
-        if (!run.Active)
-        {
-            if (!FindStart(run, limit, now))
-            {
-                return false;
-            }
-        }
-
         if (run.State.InFlightEnd is not null)
         {
             if (!final && now < run.RetryAt)
@@ -199,6 +281,7 @@ internal sealed partial class TrailDelivery(
         }
 
         var progressed = false;
+        var stopped = false;
         run.Reader ??= journal.OpenReader(run.ReadPosition);
         while (run.ReadPosition < limit)
         {
@@ -219,10 +302,11 @@ internal sealed partial class TrailDelivery(
                     break;
                 }
 
-                var (_, json) = JournalEnvelope.Decode(record.Payload);
-                if (RegionOf(run.Trail, json.Span) is { } region && Selects(run.Trail, json.Span))
+                var json = JournalEnvelope.Decode(record.Payload).Json;
+                var logging = run.LoggingAtRead;
+                if (Take(run.Trail, ref logging, json.Span, out var region, out var stop))
                 {
-                    var bytes = run.PendingBytes.GetValueOrDefault(region);
+                    var bytes = run.PendingBytes.GetValueOrDefault(region!);
                     var added = json.Length + (bytes == 0 ? LogFileWriter.EnvelopeLength : 1);
                     if (bytes > 0 && bytes + added > _batcher.MaxUncompressedBytes)
                     {
@@ -232,11 +316,13 @@ internal sealed partial class TrailDelivery(
                         added = json.Length + LogFileWriter.EnvelopeLength;
                     }
 
-                    run.PendingBytes[region] = bytes + added;
+                    run.PendingBytes[region!] = bytes + added;
                     run.PendingSince ??= now;
                 }
 
+                run.LoggingAtRead = logging;
                 run.ReadPosition = record.NextPosition;
+                stopped |= stop;
             }
 
             if (run.Reader is null)
@@ -245,8 +331,9 @@ internal sealed partial class TrailDelivery(
             }
         }
 
-        if (final || (run.PendingSince is { } since && now - since >= Interval))
+        if (final || (stopped && run.PendingBytes.Count > 0) || (run.PendingSince is { } since && now - since >= Interval))
         {
+            // Due, or the trail just stopped logging: what it logged goes out now.
             await CutAsync(run, run.ReadPosition, now).ConfigureAwait(false);
         }
         else if (run.PendingBytes.Count == 0 && run.ReadPosition > run.State.Delivered && now - run.LastSaved >= Interval)
@@ -255,72 +342,100 @@ internal sealed partial class TrailDelivery(
             await CutAsync(run, run.ReadPosition, now).ConfigureAwait(false);
         }
 
+        await FollowCatalogAsync(run, limit, now).ConfigureAwait(false);
         return progressed;
     }
 
-    /// <summary>Looks for the record of the StartLogging call that began this session; true once started.</summary>
-    private bool FindStart(TrailRun run, long limit, DateTimeOffset now)
+    /// <summary>
+    /// The journal's StartLogging/StopLogging records decide when a trail logs. Should the catalog
+    /// disagree for longer than <see cref="MismatchGrace"/> once everything up to its listing is read
+    /// (the call's audit record failed to reach the journal), delivery follows the catalog from here.
+    /// </summary>
+    private async Task FollowCatalogAsync(TrailRun run, long limit, DateTimeOffset now)
     {
-        long? found = null;
-        using (var reader = journal.OpenReader(run.SearchFrom))
+        if (run.ReadPosition < limit || run.LoggingAtRead == run.Trail.IsLogging)
         {
-            var batch = new List<JournalRecord>();
-            var done = false;
-            while (!done && reader.ReadBatch(batch, ReadRecords, ReadBytes) > 0)
-            {
-                foreach (var record in batch)
-                {
-                    if (record.Position >= limit)
-                    {
-                        done = true;
-                        break;
-                    }
-
-                    var fields = DeliveryFields.Read(JournalEnvelope.Decode(record.Payload).Json.Span);
-                    if (fields is { EventName: "StartLogging", EventSource: "cloudtrail.amazonaws.com", ErrorCode: null }
-                        && (fields.RequestName == run.Trail.Name || fields.RequestName == run.Trail.TrailArn))
-                    {
-                        found = record.Position;
-                    }
-
-                    run.SearchFrom = record.NextPosition;
-                }
-
-                batch.Clear();
-            }
+            run.MismatchSince = null;
+            return;
         }
 
-        long start;
-        if (found is { } position)
+        run.MismatchSince ??= now;
+        if (now - run.MismatchSince < MismatchGrace)
         {
-            start = position;
+            return;
         }
-        else if (now - run.Started >= StartSearchLimit)
+
+        // The switch is not in the journal, so it is only made at a delivered boundary, where the
+        // state file carries it.
+        await CutAsync(run, run.ReadPosition, now).ConfigureAwait(false);
+        if (run.State.InFlightEnd is not null || run.State.Delivered != run.ReadPosition)
         {
-            start = limit;
-            LogStartNotFound(logger, run.Trail.Name, limit);
+            return;
         }
-        else
+
+        LogCatalogFollowed(logger, run.Trail.Name, run.Trail.IsLogging, run.ReadPosition);
+        run.LoggingAtRead = run.Trail.IsLogging;
+        run.State = run.State with { Logging = run.LoggingAtRead, StartLoggingTime = run.Trail.StartLoggingTime };
+        run.State.Save(settings.DataDirectory, run.Trail.Name);
+        run.LastSaved = now;
+        board.Set(run.Trail.Name, run.State);
+        run.MismatchSince = null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="trail"/> delivers <paramref name="json"/>, and to which region folder.
+    /// The trail's own StartLogging record switches <paramref name="logging"/> on (and is delivered);
+    /// its StopLogging record is delivered and switches it off (<paramref name="stop"/>). The same
+    /// sequence of records and starting state always gives the same answers (retries depend on it).
+    /// </summary>
+    private bool Take(Trail trail, ref bool logging, ReadOnlySpan<byte> json, out string? region, out bool stop)
+    {
+        region = null;
+        stop = false;
+        var toggle = ToggleOf(trail, json);
+        if (toggle == Toggle.Start)
+        {
+            logging = true;
+        }
+
+        var wasLogging = logging;
+        if (toggle == Toggle.Stop && logging)
+        {
+            logging = false;
+            stop = true;
+        }
+
+        if (!wasLogging)
         {
             return false;
         }
 
-        run.State = run.State with
-        {
-            StartLoggingTime = run.Trail.StartLoggingTime,
-            JournalStart = start,
-            Delivered = start,
-            InFlightEnd = null,
-            InFlightDeliveryTime = null,
-        };
-        run.State.Save(settings.DataDirectory, run.Trail.Name);
-        run.LastSaved = now;
-        board.Set(run.Trail.Name, run.State);
-        journal.SetConsumerPosition(ConsumerName(run.Trail.TrailArn), start);
-        run.ReadPosition = start;
-        run.Active = true;
-        return true;
+        region = RegionOf(trail, json);
+        return region is not null && Selects(trail, json);
     }
+
+    private static Toggle ToggleOf(Trail trail, ReadOnlySpan<byte> json)
+    {
+        if (json.IndexOf("Logging\""u8) < 0)
+        {
+            return Toggle.None;
+        }
+
+        var fields = DeliveryFields.Read(json);
+        if (fields is not { EventSource: CloudTrailSource, ErrorCode: null } || !Names(trail, fields.RequestName))
+        {
+            return Toggle.None;
+        }
+
+        return fields.EventName switch
+        {
+            "StartLogging" => Toggle.Start,
+            "StopLogging" => Toggle.Stop,
+            _ => Toggle.None,
+        };
+    }
+
+    private static bool Names(Trail trail, string? requestName) => requestName == trail.Name || requestName == trail.TrailArn;
 
     /// <summary>Makes [Delivered, end) the in-flight range with delivery time <paramref name="now"/>, then delivers it.</summary>
     private async Task CutAsync(TrailRun run, long end, DateTimeOffset now)
@@ -350,6 +465,7 @@ internal sealed partial class TrailDelivery(
         var start = state.Delivered;
         var end = state.InFlightEnd!.Value;
         var deliveryTime = state.InFlightDeliveryTime!.Value;
+        var logging = state.Logging ?? false;
         var byRegion = new SortedDictionary<string, List<(long Position, ReadOnlyMemory<byte> Json)>>(StringComparer.Ordinal);
         using (var reader = journal.OpenReader(start))
         {
@@ -366,11 +482,11 @@ internal sealed partial class TrailDelivery(
                     }
 
                     var json = JournalEnvelope.Decode(record.Payload).Json;
-                    if (RegionOf(run.Trail, json.Span) is { } region && Selects(run.Trail, json.Span))
+                    if (Take(run.Trail, ref logging, json.Span, out var region, out _))
                     {
-                        if (!byRegion.TryGetValue(region, out var list))
+                        if (!byRegion.TryGetValue(region!, out var list))
                         {
-                            byRegion[region] = list = [];
+                            byRegion[region!] = list = [];
                         }
 
                         list.Add((record.Position, json.ToArray()));
@@ -402,6 +518,7 @@ internal sealed partial class TrailDelivery(
         run.State = state with
         {
             Delivered = end,
+            Logging = logging,
             InFlightEnd = null,
             InFlightDeliveryTime = null,
             LatestDeliveryTime = delivered > 0 ? deliveryTime : state.LatestDeliveryTime,
@@ -411,14 +528,17 @@ internal sealed partial class TrailDelivery(
         };
         run.State.Save(settings.DataDirectory, run.Trail.Name);
         run.LastSaved = attempt;
+        run.RetryDelay = FirstRetryDelay;
         board.Set(run.Trail.Name, run.State);
         journal.SetConsumerPosition(ConsumerName(run.Trail.TrailArn), end);
     }
 
-    private Task FailedAsync(TrailRun run, Exception e)
+    /// <summary>Records a failed attempt; the in-flight range is retried after a delay doubling up to a minute.</summary>
+    private void Failed(TrailRun run, Exception e)
     {
         var now = time.GetUtcNow();
-        run.RetryAt = now + RetryDelay;
+        run.RetryAt = now + run.RetryDelay;
+        run.RetryDelay = TimeSpan.FromTicks(Math.Min(run.RetryDelay.Ticks * 2, MaxRetryDelay.Ticks));
         run.Reader?.Dispose();
         run.Reader = null;
         LogDeliveryFailed(logger, e, run.Trail.Name);
@@ -439,34 +559,16 @@ internal sealed partial class TrailDelivery(
         {
             LogDeliveryFailed(logger, saveError, run.Trail.Name);
         }
-
-        return Task.CompletedTask;
     }
 
-    private async Task StopRunAsync(TrailRun run, bool deleted)
+    /// <summary>A deleted trail: nothing more is delivered; its state and journal consumer go.</summary>
+    private void Forget(TrailRun run)
     {
-        try
-        {
-            if (!deleted && run.Active)
-            {
-                await AdvanceAsync(run, run.ReadPosition, final: true).ConfigureAwait(false);
-            }
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            await FailedAsync(run, e).ConfigureAwait(false);
-        }
-        finally
-        {
-            run.Reader?.Dispose();
-            run.Reader = null;
-        }
-
-        if (deleted)
-        {
-            board.Remove(run.Trail.Name);
-            File.Delete(DeliveryState.PathOf(settings.DataDirectory, run.Trail.Name));
-        }
+        run.Reader?.Dispose();
+        run.Reader = null;
+        board.Remove(run.Trail.Name);
+        File.Delete(DeliveryState.PathOf(settings.DataDirectory, run.Trail.Name));
+        journal.RemoveConsumer(ConsumerName(run.Trail.TrailArn));
     }
 
     /// <summary>Deletes the state files of trails that no longer exist (checked when the set of names changes).</summary>
@@ -495,6 +597,13 @@ internal sealed partial class TrailDelivery(
                 board.Remove(name);
             }
         }
+
+        // Consumers of trails deleted while the service was down.
+        var arns = trails.Select(t => ConsumerName(t.TrailArn)).ToHashSet(StringComparer.Ordinal);
+        foreach (var consumer in journal.ConsumerNames().Where(c => c.StartsWith("trail:", StringComparison.Ordinal) && !arns.Contains(c)))
+        {
+            journal.RemoveConsumer(consumer);
+        }
     }
 
     /// <summary>On shutdown: one last pass that reads everything committed and delivers it.</summary>
@@ -521,16 +630,35 @@ internal sealed partial class TrailDelivery(
         }
     }
 
-    /// <summary>The region folder a record goes to, or null when this trail does not deliver that region.</summary>
+    private const string CloudTrailSource = "cloudtrail.amazonaws.com";
+
+    /// <summary>
+    /// The services CloudTrail treats as global: their events are recorded in us-east-1 and go to
+    /// every trail that includes global service events, and to no other.
+    /// </summary>
+    private static readonly HashSet<string> GlobalServiceSources = new(StringComparer.Ordinal)
+    {
+        "iam.amazonaws.com", "sts.amazonaws.com", "cloudfront.amazonaws.com", "signin.amazonaws.com",
+    };
+
+    private const string GlobalServiceRegion = "us-east-1";
+
+    /// <summary>The region folder a record goes to, or null when this trail does not deliver it.</summary>
     private string? RegionOf(Trail trail, ReadOnlySpan<byte> json)
     {
-        var region = DeliveryFields.Read(json).AwsRegion ?? settings.Identity.Region;
-        if (region != settings.Identity.Region && !trail.IsMultiRegionTrail)
+        var fields = DeliveryFields.Read(json);
+        var region = fields.AwsRegion ?? settings.Identity.Region;
+        if (!IsRegionName(region))
         {
             return null;
         }
 
-        return IsRegionName(region) ? region : null;
+        if (region == GlobalServiceRegion && fields.EventSource is { } source && GlobalServiceSources.Contains(source))
+        {
+            return trail.IncludeGlobalServiceEvents ? region : null;
+        }
+
+        return region == settings.Identity.Region || trail.IsMultiRegionTrail ? region : null;
     }
 
     /// <summary>
@@ -550,19 +678,24 @@ internal sealed partial class TrailDelivery(
 
     private static readonly Dictionary<string, string> EmptyMetadata = new(StringComparer.Ordinal);
 
+    private enum Toggle
+    {
+        None,
+        Start,
+        Stop,
+    }
+
     private sealed class TrailRun(Trail trail)
     {
         public Trail Trail { get; set; } = trail;
 
         public DeliveryState State { get; set; } = new();
 
-        public bool Active { get; set; }
-
-        public long SearchFrom { get; set; }
-
-        public DateTimeOffset Started { get; init; }
-
+        /// <summary>Everything below this position was read (and, when selected, counted as pending).</summary>
         public long ReadPosition { get; set; }
+
+        /// <summary>Whether the trail logs at <see cref="ReadPosition"/>, by its journal records.</summary>
+        public bool LoggingAtRead { get; set; }
 
         public JournalReader? Reader { get; set; }
 
@@ -575,6 +708,10 @@ internal sealed partial class TrailDelivery(
         public DateTimeOffset LastSaved { get; set; }
 
         public DateTimeOffset RetryAt { get; set; }
+
+        public TimeSpan RetryDelay { get; set; } = FirstRetryDelay;
+
+        public DateTimeOffset? MismatchSince { get; set; }
     }
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "Log file delivery for trail {Trail} failed; it is retried")]
@@ -583,9 +720,12 @@ internal sealed partial class TrailDelivery(
     [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "The delivery loop failed; it continues")]
     private static partial void LogLoopFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Trail {Trail} is logging but its StartLogging record was not found; delivery starts at journal position {Position}")]
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Trail {Trail} is logging but neither its CreateTrail nor its StartLogging record was found; delivery starts at journal position {Position}")]
     private static partial void LogStartNotFound(ILogger logger, string trail, long position);
 
-    [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "The delivery state of trail {Trail} cannot be read; a new logging session starts")]
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "The delivery state of trail {Trail} cannot be read; delivery starts over from the trail's journal history")]
     private static partial void LogStateUnreadable(ILogger logger, Exception exception, string trail);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Trail {Trail}: the catalog says logging={Logging} but the journal has no matching StartLogging/StopLogging record; delivery follows the catalog from journal position {Position}")]
+    private static partial void LogCatalogFollowed(ILogger logger, string trail, bool logging, long position);
 }

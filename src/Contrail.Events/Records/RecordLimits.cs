@@ -9,6 +9,27 @@ public static class RecordLimits
     /// <summary><c>userAgent</c>, <c>errorCode</c>, <c>errorMessage</c>, <c>requestID</c> are truncated to 1 KB.</summary>
     public const int MaxShortFieldChars = 1024;
 
+    /// <summary>What CloudTrail appends to a truncated short field.</summary>
+    public const string TruncationMark = "...";
+
+    /// <summary>
+    /// The truncated form of a short field over 1 KB, or null when it stays as it is. CloudTrail's own
+    /// truncated values are 1,023 characters followed by <c>...</c> (1,026 in all, as in the
+    /// stratus-red-team samples); such a value, or any up to that length ending in the mark, is
+    /// already truncated and kept, so a CloudTrail record passes through unchanged.
+    /// </summary>
+    public static string? TruncateShortField(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Length <= MaxShortFieldChars
+            || (value.Length <= MaxShortFieldChars - 1 + TruncationMark.Length && value.EndsWith(TruncationMark, StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        return string.Concat(value.AsSpan(0, MaxShortFieldChars - 1), TruncationMark);
+    }
+
     /// <summary><c>requestParameters</c>, <c>responseElements</c>, <c>serviceEventDetails</c>: content omitted beyond 100 KB.</summary>
     public const int MaxLargeObjectBytes = 100 * 1024;
 

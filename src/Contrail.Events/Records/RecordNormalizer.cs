@@ -179,9 +179,9 @@ public static partial class RecordNormalizer
         if (RecordFields.Truncated.Contains(name))
         {
             var text = value.GetString()!;
-            if (text.Length > RecordLimits.MaxShortFieldChars)
+            if (RecordLimits.TruncateShortField(text) is { } truncated)
             {
-                writer.WriteString(name, text.AsSpan(0, RecordLimits.MaxShortFieldChars));
+                writer.WriteString(name, truncated);
                 return;
             }
         }

@@ -65,6 +65,30 @@ internal sealed class CursorStore
         }
     }
 
+    /// <summary>Forgets <paramref name="consumer"/>; true when it was known. Takes effect on disk at the next save.</summary>
+    public bool Remove(string consumer)
+    {
+        lock (_lock)
+        {
+            if (!_current.Remove(consumer))
+            {
+                return false;
+            }
+
+            _dirty = true;
+            return true;
+        }
+    }
+
+    /// <summary>The consumers currently registered.</summary>
+    public IReadOnlyList<string> Names()
+    {
+        lock (_lock)
+        {
+            return [.. _current.Keys];
+        }
+    }
+
     public long? Get(string consumer)
     {
         lock (_lock)

@@ -86,10 +86,10 @@ internal static partial class DeliveryHarness
     }
 
     /// <summary>Native ingestion of management records with the given producer-chosen eventIDs.</summary>
-    public static async Task PutManagementAsync(ContrailClient client, IEnumerable<string> ids, string? region = null, CancellationToken ct = default)
+    public static async Task PutManagementAsync(ContrailClient client, IEnumerable<string> ids, string? region = null, CancellationToken ct = default, string eventSource = "delivery.example.com")
     {
         var records = string.Join(",", ids.Select(id =>
-            $$"""{"eventVersion":"1.08","userIdentity":{"type":"IAMUser","userName":"deliverer"},"eventTime":"{{DateTime.UtcNow:yyyy-MM-dd'T'HH:mm:ss'Z'}}","eventSource":"delivery.example.com","eventName":"Marker","eventID":"{{id}}"{{(region is null ? "" : $",\"awsRegion\":\"{region}\"")}}}"""));
+            $$"""{"eventVersion":"1.08","userIdentity":{"type":"IAMUser","userName":"deliverer"},"eventTime":"{{DateTime.UtcNow:yyyy-MM-dd'T'HH:mm:ss'Z'}}","eventSource":"{{eventSource}}","eventName":"Marker","eventID":"{{id}}"{{(region is null ? "" : $",\"awsRegion\":\"{region}\"")}}}"""));
         var response = await client.PutRecordsAsync(Encoding.UTF8.GetBytes($$"""{"Records":[{{records}}]}"""), gzip: false, ct);
         response.IsSuccess.ShouldBeTrue(response.Body);
         JsonDocument.Parse(response.Body).RootElement.GetProperty("failed").GetArrayLength().ShouldBe(0, response.Body);

@@ -36,8 +36,9 @@ public sealed class DeliveryRetryTests : IDisposable
         var delivered = DeliveryState.Load(_dataDirectory, "retry")!;
         delivered.InFlightEnd.ShouldBeNull();
 
-        // As if the process died after the puts and before the position was saved.
-        var inFlight = delivered with { Delivered = delivered.JournalStart, InFlightEnd = delivered.Delivered, InFlightDeliveryTime = delivered.LatestDeliveryTime };
+        // As if the process died after the puts and before the position was saved (the trail was
+        // not logging yet where delivery began: at its CreateTrail record).
+        var inFlight = delivered with { Delivered = delivered.JournalStart, Logging = false, InFlightEnd = delivered.Delivered, InFlightDeliveryTime = delivered.LatestDeliveryTime };
         inFlight.Save(_dataDirectory, "retry");
         foreach (var file in Directory.EnumerateFiles(bucket, "*", SearchOption.AllDirectories))
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Contrail.Delivery.LogFiles;
 using Contrail.Delivery.Tests.Support;
+using Contrail.Tests.Support;
 
 namespace Contrail.Delivery.Tests.LogFiles;
 

@@ -1,5 +1,5 @@
 using Contrail.Delivery.Selection;
-using Contrail.Delivery.Tests.Support;
+using Contrail.Tests.Support;
 
 namespace Contrail.Delivery.Tests.Selection;
 

@@ -105,8 +105,31 @@ public sealed class RecordNormalizerTests
 
         error.ShouldBeNull();
         var parsed = Parsed(record!);
-        parsed.GetProperty("userAgent").GetString()!.Length.ShouldBe(1024);
+        parsed.GetProperty("userAgent").GetString().ShouldBe(new string('u', 1023) + "...", "CloudTrail's form: 1,023 characters and a mark");
         parsed.GetProperty("requestParameters").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    [Theory]
+    [InlineData(1024, false)]
+    [InlineData(1025, true)]
+    public void Normalize_ShortFieldAtTheLimit_KeptOrTruncated(int length, bool truncated)
+    {
+        var value = new string('m', length);
+        var (record, error) = Normalize(Minimal.Replace("\"eventName\":\"CreateUser\"", $"\"eventName\":\"CreateUser\",\"errorMessage\":\"{value}\"", StringComparison.Ordinal));
+
+        error.ShouldBeNull();
+        Parsed(record!).GetProperty("errorMessage").GetString().ShouldBe(truncated ? new string('m', 1023) + "..." : value);
+    }
+
+    [Fact]
+    public void Normalize_ValueCloudTrailAlreadyTruncated_PassesThroughUnchanged()
+    {
+        // A real errorMessage from the stratus-red-team samples is 1,023 characters and "...".
+        var value = new string('e', 1023) + "...";
+        var (record, error) = Normalize(Minimal.Replace("\"eventName\":\"CreateUser\"", $"\"eventName\":\"CreateUser\",\"errorMessage\":\"{value}\"", StringComparison.Ordinal));
+
+        error.ShouldBeNull();
+        Parsed(record!).GetProperty("errorMessage").GetString().ShouldBe(value);
     }
 
     [Fact]

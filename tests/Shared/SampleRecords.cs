@@ -1,8 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
-using Contrail.Tests.Support;
 
-namespace Contrail.Delivery.Tests.Support;
+namespace Contrail.Tests.Support;
 
 /// <summary>The CloudTrail records of the samples in ../shared/data/cloudtrail-samples (see SOURCES.md).</summary>
 internal static class SampleRecords
