@@ -20,6 +20,8 @@ internal static class Program
         Environment:
           CONTRAIL_ACCOUNT_ID               12-digit account id (default 123456789012)
           CONTRAIL_REGION                   region (default us-east-1)
+          CONTRAIL_ORGANIZATION_ID          organization this account manages, o-…; needed for
+                                            organization trails (default: none, they are refused)
           CONTRAIL_ROOT_ACCESS_KEY_ID       root credentials to use instead of the generated ones
           CONTRAIL_ROOT_SECRET_ACCESS_KEY
         """;

@@ -18,6 +18,10 @@ internal static partial class ServeCommand
     [GeneratedRegex(@"^[a-z]{2}(-[a-z]+)+-\d+$")]
     private static partial Regex RegionPattern();
 
+    // AWS Organizations' organization id pattern.
+    [GeneratedRegex(@"^o-[a-z0-9]{10,32}\z")]
+    private static partial Regex OrganizationPattern();
+
     public static async Task<int> RunAsync(string[] args)
     {
         var environment = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
@@ -41,7 +45,8 @@ internal static partial class ServeCommand
             return 3;
         }
 
-        Console.WriteLine($"Contrail: account {settings!.Identity.AccountId}, region {settings.Identity.Region}, data in {settings.DataDirectory}");
+        var organization = settings!.Identity.OrganizationId is { } org ? $", organization {org}" : "";
+        Console.WriteLine($"Contrail: account {settings.Identity.AccountId}{organization}, region {settings.Identity.Region}, data in {settings.DataDirectory}");
         await app.StartAsync().ConfigureAwait(false);
         foreach (var url in app.Urls)
         {
@@ -115,6 +120,13 @@ internal static partial class ServeCommand
             return false;
         }
 
+        var organization = environment.GetValueOrDefault("CONTRAIL_ORGANIZATION_ID") is { Length: > 0 } o ? o : null;
+        if (organization is not null && !OrganizationPattern().IsMatch(organization))
+        {
+            error = $"CONTRAIL_ORGANIZATION_ID must be an organization id such as o-a1b2c3d4e5 (o- and 10 to 32 lower-case letters or digits); got '{organization}'.";
+            return false;
+        }
+
         var fullDataDir = Path.GetFullPath(dataDir);
         Directory.CreateDirectory(fullDataDir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         string keyId, secret;
@@ -136,7 +148,7 @@ internal static partial class ServeCommand
             return false;
         }
 
-        settings = new ContrailSettings(fullDataDir, new ServiceIdentity(account, region), keyId, secret, deliveryInterval);
+        settings = new ContrailSettings(fullDataDir, new ServiceIdentity(account, region, organization), keyId, secret, deliveryInterval);
         return true;
     }
 

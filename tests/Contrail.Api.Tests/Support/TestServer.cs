@@ -35,11 +35,12 @@ internal sealed class TestServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TestServer> StartAsync(string? dataDirectory = null, TimeProvider? time = null)
+    /// <summary>Starts a server; <paramref name="organizationId"/> is <c>CONTRAIL_ORGANIZATION_ID</c> (none by default).</summary>
+    public static async Task<TestServer> StartAsync(string? dataDirectory = null, TimeProvider? time = null, string? organizationId = null)
     {
         var ownsDirectory = dataDirectory is null;
         dataDirectory ??= TempDirectory.Create("server");
-        var settings = new ContrailSettings(dataDirectory, new ServiceIdentity(AccountId, Region), AccessKeyId, Secret);
+        var settings = new ContrailSettings(dataDirectory, new ServiceIdentity(AccountId, Region, organizationId), AccessKeyId, Secret);
         var app = ContrailApplication.Build(settings, ["--urls", "http://127.0.0.1:0"], time, l => l.SetMinimumLevel(LogLevel.Warning));
         await app.StartAsync();
         return new TestServer(app, dataDirectory, ownsDirectory);

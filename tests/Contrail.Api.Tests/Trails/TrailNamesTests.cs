@@ -72,4 +72,31 @@ public sealed class TrailNamesTests
     [InlineData("arn:aws:cloudtrail:us-east-1:1111:trail/my-trail")]
     public void Resolve_MalformedArn_CloudTrailARNInvalidException(string arn) =>
         TrailNames.Resolve(arn, "us-east-1", "111122223333", out _)!.Code.ShouldBe("CloudTrailARNInvalidException");
+
+    [Fact]
+    public void ResolveTagged_TrailArnOfThisAccountAndRegion_GivesTheName()
+    {
+        TrailNames.ResolveTagged("arn:aws:cloudtrail:us-east-1:111122223333:trail/my-trail", "us-east-1", "111122223333", out var name).ShouldBeNull();
+        name.ShouldBe("my-trail");
+    }
+
+    [Fact]
+    public void ResolveTagged_TrailArnOfAnotherAccount_NoErrorAndNoName()
+    {
+        TrailNames.ResolveTagged("arn:aws:cloudtrail:us-east-1:999988887777:trail/my-trail", "us-east-1", "111122223333", out var name).ShouldBeNull();
+        name.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("my-trail", "CloudTrailARNInvalidException")]
+    [InlineData("arn:aws:s3:::bucket", "CloudTrailARNInvalidException")]
+    [InlineData("arn:aws:cloudtrail:us-east-1:11112222333x:trail/my-trail", "CloudTrailARNInvalidException")]
+    [InlineData("arn:aws:cloudtrail:us-east-1:111122223333:trail", "CloudTrailARNInvalidException")]
+    [InlineData("arn:aws:cloudtrail:us-east-1:111122223333:bucket/my-trail", "CloudTrailARNInvalidException")]
+    [InlineData("arn:aws:cloudtrail:us-east-1:111122223333:trail/my--trail", "InvalidTrailNameException")]
+    [InlineData("arn:aws:cloudtrail:us-east-1:111122223333:channel/default", "ResourceTypeNotSupportedException")]
+    [InlineData("arn:aws:cloudtrail:us-east-1:111122223333:eventdatastore/EXAMPLE-f852-4e8f-8bd1-bcf6cEXAMPLE", "ResourceTypeNotSupportedException")]
+    [InlineData("arn:aws:cloudtrail:us-east-1:111122223333:dashboard/exampleDash", "ResourceTypeNotSupportedException")]
+    public void ResolveTagged_NotATrailArn_ItsError(string resourceId, string code) =>
+        TrailNames.ResolveTagged(resourceId, "us-east-1", "111122223333", out _)!.Code.ShouldBe(code);
 }

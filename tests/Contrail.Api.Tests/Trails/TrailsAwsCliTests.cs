@@ -126,4 +126,68 @@ public sealed class TrailsAwsCliTests : IAsyncLifetime
             "[" + string.Join(',', Enumerable.Repeat("""{"ReadWriteType":"All"}""", 6)) + "]");
         await Fails("CloudTrailARNInvalidException", "get-trail-status", "--name", "arn:aws:cloudtrail:us-east-1:bad:trail/trail1");
     }
+
+    [Fact]
+    public async Task Tags_AddListRemove_AnswerAsAws()
+    {
+        await Ok("create-trail", "--name", "tagged", "--s3-bucket-name", "tag-bucket", "--tags-list", "Key=team,Value=sec");
+        await Ok("create-trail", "--name", "plain", "--s3-bucket-name", "tag-bucket");
+
+        (await Aws("add-tags", "--resource-id", Arn + "tagged", "--tags-list", "Key=name,Value=Alice", "Key=location,Value=us", "Key=flag")).ExitCode.ShouldBe(0);
+        await Ok("add-tags", "--resource-id", Arn + "tagged", "--tags-list", "Key=team,Value=ops");
+
+        var listed = (await Ok("list-tags", "--resource-id-list", Arn + "tagged", Arn + "plain")).GetProperty("ResourceTagList");
+        listed.GetArrayLength().ShouldBe(2);
+        listed[0].GetProperty("ResourceId").GetString().ShouldBe(Arn + "tagged");
+        var tags = listed[0].GetProperty("TagsList").EnumerateArray()
+            .Select(t => (t.GetProperty("Key").GetString(), t.TryGetProperty("Value", out var v) ? v.GetString() : null)).ToList();
+        tags.ShouldBe([("team", "ops"), ("name", "Alice"), ("location", "us"), ("flag", null)]);
+        listed[1].GetProperty("ResourceId").GetString().ShouldBe(Arn + "plain");
+        listed[1].GetProperty("TagsList").GetArrayLength().ShouldBe(0);
+
+        await Ok("remove-tags", "--resource-id", Arn + "tagged", "--tags-list", "Key=name", "Key=location,Value=elsewhere", "Key=absent");
+        var left = (await Ok("list-tags", "--resource-id-list", Arn + "tagged")).GetProperty("ResourceTagList")[0].GetProperty("TagsList");
+        left.EnumerateArray().Select(t => t.GetProperty("Key").GetString()).ShouldBe(["team", "flag"], "removal is by key; a value given is not compared");
+    }
+
+    [Fact]
+    public async Task BadTagCalls_AnswerWithTheirCloudTrailErrors()
+    {
+        await Ok("create-trail", "--name", "tag-errors", "--s3-bucket-name", "tag-bucket");
+
+        var byName = await Aws("add-tags", "--resource-id", "tag-errors", "--tags-list", "Key=k,Value=v");
+        byName.Stderr.ShouldContain("(CloudTrailARNInvalidException) when calling the AddTags operation");
+        var unknown = await Aws("list-tags", "--resource-id-list", Arn + "no-such-trail");
+        unknown.Stderr.ShouldContain($"(ResourceNotFoundException) when calling the ListTags operation: Unknown trail: {Arn}no-such-trail");
+        await Fails("ResourceNotFoundException", "remove-tags", "--resource-id", Arn + "no-such-trail", "--tags-list", "Key=k");
+        await Fails("InvalidTagParameterException", "add-tags", "--resource-id", Arn + "tag-errors", "--tags-list", "Key=dup,Value=a", "Key=dup,Value=b");
+        await Fails("InvalidTagParameterException", "add-tags", "--resource-id", Arn + "tag-errors", "--tags-list", $"Key={new string('k', 129)}");
+
+        var fifty = Enumerable.Range(0, 50).Select(i => $"Key=k{i}").ToArray();
+        await Ok(["add-tags", "--resource-id", Arn + "tag-errors", "--tags-list", .. fifty]);
+        var over = await Aws("add-tags", "--resource-id", Arn + "tag-errors", "--tags-list", "Key=one-more");
+        over.Stderr.ShouldContain("(TagsLimitExceededException) when calling the AddTags operation:");
+        over.Stderr.ShouldContain("Currently, the limit is 50.");
+        await Ok("add-tags", "--resource-id", Arn + "tag-errors", "--tags-list", "Key=k0,Value=replaced");
+    }
+
+    [Fact]
+    public async Task TrailLimitsAndSettings_AnswerWithTheirCloudTrailErrors()
+    {
+        var created = await Ok("create-trail", "--name", "kms-trail", "--s3-bucket-name", "limit-bucket", "--kms-key-id", "12345678-1234-1234-1234-123456789012");
+        created.GetProperty("KmsKeyId").GetString().ShouldBe($"arn:aws:kms:{TestServer.Region}:{TestServer.AccountId}:key/12345678-1234-1234-1234-123456789012");
+        await Fails("InvalidKmsKeyIdException", "create-trail", "--name", "bad-kms", "--s3-bucket-name", "limit-bucket", "--kms-key-id", "my-key");
+        await Fails("InvalidKmsKeyIdException", "update-trail", "--name", "kms-trail", "--kms-key-id", "arn:aws:kms:us-east-1:123:key/x");
+        await Fails("OrganizationsNotInUseException", "create-trail", "--name", "org-trail", "--s3-bucket-name", "limit-bucket", "--is-organization-trail");
+        var combination = await Aws("create-trail", "--name", "no-global", "--s3-bucket-name", "limit-bucket", "--is-multi-region-trail", "--no-include-global-service-events");
+        combination.Stderr.ShouldContain("(InvalidParameterCombinationException) when calling the CreateTrail operation: Multi-Region trail must include global service events.");
+
+        for (var i = 2; i <= 5; i++)
+        {
+            await Ok("create-trail", "--name", $"limit-{i}", "--s3-bucket-name", "limit-bucket");
+        }
+
+        var sixth = await Aws("create-trail", "--name", "limit-6", "--s3-bucket-name", "limit-bucket");
+        sixth.Stderr.ShouldContain($"(MaximumNumberOfTrailsExceededException) when calling the CreateTrail operation: User: {TestServer.AccountId} already has 5 trails in {TestServer.Region}.");
+    }
 }

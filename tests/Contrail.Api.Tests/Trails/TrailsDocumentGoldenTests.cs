@@ -25,6 +25,9 @@ public sealed class TrailsDocumentGoldenTests
                 {
                   "Key": "team",
                   "Value": "sec"
+                },
+                {
+                  "Key": "no-value"
                 }
               ],
               "AdvancedEventSelectors": [
@@ -44,6 +47,49 @@ public sealed class TrailsDocumentGoldenTests
               "IsLogging": true,
               "StartLoggingTime": "2026-01-02T03:04:05.678+00:00",
               "CreatedAt": "2026-01-02T03:00:00+00:00"
+            },
+            {
+              "Name": "org-trail",
+              "TrailArn": "arn:aws:cloudtrail:us-east-1:111122223333:trail/org-trail",
+              "HomeRegion": "us-east-1",
+              "S3BucketName": "org-bucket",
+              "IncludeGlobalServiceEvents": true,
+              "IsMultiRegionTrail": true,
+              "LogFileValidationEnabled": true,
+              "KmsKeyId": "arn:aws:kms:us-east-1:111122223333:alias/trail-key",
+              "IsOrganizationTrail": true,
+              "OrganizationId": "o-a1b2c3d4e5",
+              "Tags": [],
+              "EventSelectors": [
+                {
+                  "ReadWriteType": "All",
+                  "IncludeManagementEvents": true,
+                  "DataResources": [],
+                  "ExcludeManagementEventSources": []
+                }
+              ],
+              "HasCustomEventSelectors": false,
+              "IsLogging": false,
+              "CreatedAt": "2026-01-02T03:00:00+00:00"
+            }
+          ]
+        }
+        """;
+
+    /// <summary>A file written before tags without value, organization ids and KMS checks: still read.</summary>
+    private const string BeforeTags = """
+        {
+          "Version": 1,
+          "Trails": [
+            {
+              "Name": "old",
+              "TrailArn": "arn:aws:cloudtrail:us-east-1:111122223333:trail/old",
+              "HomeRegion": "us-east-1",
+              "S3BucketName": "old-bucket",
+              "IsOrganizationTrail": true,
+              "EventSelectors": [ { "ReadWriteType": "All", "IncludeManagementEvents": true, "DataResources": [], "ExcludeManagementEventSources": [] } ],
+              "IsLogging": false,
+              "CreatedAt": "2025-01-02T03:00:00+00:00"
             }
           ]
         }
@@ -59,7 +105,7 @@ public sealed class TrailsDocumentGoldenTests
         IncludeGlobalServiceEvents = true,
         IsMultiRegionTrail = true,
         LogFileValidationEnabled = true,
-        Tags = [new TrailTag("team", "sec")],
+        Tags = [new TrailTag("team", "sec"), new TrailTag("no-value", null)],
         AdvancedEventSelectors = [new AdvancedEventSelector("mgmt", [new AdvancedFieldSelector("eventCategory", ["Management"], null, null, null, null, null)])],
         HasCustomEventSelectors = true,
         IsLogging = true,
@@ -67,10 +113,26 @@ public sealed class TrailsDocumentGoldenTests
         CreatedAt = new DateTimeOffset(2026, 1, 2, 3, 0, 0, TimeSpan.Zero),
     };
 
+    private static readonly Trail OrganizationSample = new()
+    {
+        Name = "org-trail",
+        TrailArn = "arn:aws:cloudtrail:us-east-1:111122223333:trail/org-trail",
+        HomeRegion = "us-east-1",
+        S3BucketName = "org-bucket",
+        IncludeGlobalServiceEvents = true,
+        IsMultiRegionTrail = true,
+        LogFileValidationEnabled = true,
+        KmsKeyId = "arn:aws:kms:us-east-1:111122223333:alias/trail-key",
+        IsOrganizationTrail = true,
+        OrganizationId = "o-a1b2c3d4e5",
+        EventSelectors = EventSelector.Default,
+        CreatedAt = new DateTimeOffset(2026, 1, 2, 3, 0, 0, TimeSpan.Zero),
+    };
+
     [Fact]
     public void Serialize_SampleCatalog_MatchesTheGoldenBytes()
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(new TrailsDocument(1, [Sample]), TrailJsonContext.Default.TrailsDocument);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(new TrailsDocument(1, [Sample, OrganizationSample]), TrailJsonContext.Default.TrailsDocument);
 
         Encoding.UTF8.GetString(bytes).ReplaceLineEndings("\n").ShouldBe(Golden.ReplaceLineEndings("\n"));
     }
@@ -80,11 +142,26 @@ public sealed class TrailsDocumentGoldenTests
     {
         var document = JsonSerializer.Deserialize(Golden, TrailJsonContext.Default.TrailsDocument)!;
 
-        var trail = document.Trails.ShouldHaveSingleItem();
+        document.Trails.Count.ShouldBe(2);
+        var trail = document.Trails[0];
         trail.Name.ShouldBe(Sample.Name);
         trail.StartLoggingTime.ShouldBe(Sample.StartLoggingTime);
         trail.AdvancedEventSelectors![0].FieldSelectors[0].EqualTo.ShouldBe(["Management"]);
         trail.EventSelectors.ShouldBeNull();
-        trail.Tags.ShouldBe([new TrailTag("team", "sec")]);
+        trail.Tags.ShouldBe([new TrailTag("team", "sec"), new TrailTag("no-value", null)]);
+        trail.OrganizationId.ShouldBeNull();
+        document.Trails[1].ShouldBe(OrganizationSample with { Tags = document.Trails[1].Tags, EventSelectors = document.Trails[1].EventSelectors });
+        document.Trails[1].Tags.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Deserialize_FileWithoutTagsOrOrganizationId_NoTagsAndNoOrganization()
+    {
+        var trail = JsonSerializer.Deserialize(BeforeTags, TrailJsonContext.Default.TrailsDocument)!.Trails.ShouldHaveSingleItem();
+
+        trail.Tags.ShouldBeEmpty();
+        trail.IsOrganizationTrail.ShouldBeTrue();
+        trail.OrganizationId.ShouldBeNull("delivered as an account trail (docs/dev/trails-format.md)");
+        trail.KmsKeyId.ShouldBeNull();
     }
 }

@@ -8,6 +8,8 @@ namespace Contrail.Api.CloudTrail.Trails;
 /// </summary>
 internal sealed record Trail
 {
+    private readonly IReadOnlyList<TrailTag> _tags = [];
+
     public required string Name { get; init; }
 
     /// <summary><c>arn:aws:cloudtrail:REGION:ACCOUNT:trail/NAME</c>.</summary>
@@ -35,7 +37,23 @@ internal sealed record Trail
 
     public bool IsOrganizationTrail { get; init; }
 
-    public IReadOnlyList<TrailTag> Tags { get; init; } = [];
+    /// <summary>
+    /// The organization an organization trail delivers for (<c>AWSLogs/ORG/ACCOUNT/…</c>): the
+    /// service's <c>CONTRAIL_ORGANIZATION_ID</c> when the trail became one. Null for other trails, and
+    /// for organization trails written before this member existed (delivered as account trails).
+    /// </summary>
+    public string? OrganizationId { get; init; }
+
+    /// <summary>
+    /// At most <see cref="TrailTags.MaxPerTrail"/>, in the order they were first added; a null value is
+    /// a key without value. Never null: the source-generated reader sets an absent member to null
+    /// (it does not run the initializer), so a file without <c>Tags</c> reads as no tags here.
+    /// </summary>
+    public IReadOnlyList<TrailTag> Tags
+    {
+        get => _tags;
+        init => _tags = value ?? [];
+    }
 
     /// <summary>Basic selectors; the default is <see cref="EventSelector.Default"/>.</summary>
     public IReadOnlyList<EventSelector>? EventSelectors { get; init; }

@@ -45,19 +45,28 @@ internal sealed class TrailCatalog
         }
     }
 
-    /// <summary>Adds a trail; false (and no change) when a trail of that name exists.</summary>
-    public bool TryAdd(Trail trail)
+    /// <summary>
+    /// Adds a trail unless one of that name exists or the catalog already holds
+    /// <paramref name="maxTrails"/> trails; both are decided under the lock, so concurrent adds
+    /// cannot pass the limit. A catalog loaded with more trails than the limit keeps them all.
+    /// </summary>
+    public TrailAddOutcome Add(Trail trail, int maxTrails)
     {
         ArgumentNullException.ThrowIfNull(trail);
         lock (_lock)
         {
             if (_trails.ContainsKey(trail.Name))
             {
-                return false;
+                return TrailAddOutcome.NameTaken;
+            }
+
+            if (_trails.Count >= maxTrails)
+            {
+                return TrailAddOutcome.LimitReached;
             }
 
             Commit(new Dictionary<string, Trail>(_trails, StringComparer.Ordinal) { [trail.Name] = trail });
-            return true;
+            return TrailAddOutcome.Added;
         }
     }
 
@@ -85,7 +94,7 @@ internal sealed class TrailCatalog
         }
     }
 
-    /// <summary>Removes a trail; false when there is no such trail.</summary>
+    /// <summary>Removes a trail, its tags and selectors with it; false when there is no such trail.</summary>
     public bool Remove(string name)
     {
         lock (_lock)

@@ -76,17 +76,58 @@ internal static class TrailNames
             return error;
         }
 
-        var parts = nameOrArn.Split(':', 6);
-        if (!nameOrArn.StartsWith(ArnPrefix, StringComparison.Ordinal) || parts.Length != 6 || parts[3].Length == 0 || parts[4].Length != 12
-            || !parts[5].StartsWith("trail/", StringComparison.Ordinal) || CheckName(parts[5]["trail/".Length..]) is not null)
+        if (!TrySplitArn(nameOrArn, out var arnRegion, out var arnAccount, out var resource)
+            || !resource.StartsWith("trail/", StringComparison.Ordinal) || CheckName(resource["trail/".Length..]) is not null)
         {
-            return new ApiError(TrailErrors.CloudTrailArnInvalid,
-                $"ARN {nameOrArn} is invalid. The ARN format is arn:aws:cloudtrail:<region>:<account-id>:trail/<trail-name>.");
+            return InvalidArn(nameOrArn);
         }
 
-        if (parts[3] == region && parts[4] == accountId)
+        if (arnRegion == region && arnAccount == accountId)
         {
-            name = parts[5]["trail/".Length..];
+            name = resource["trail/".Length..];
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Resolves the <c>ResourceId</c> of AddTags/RemoveTags/ListTags, which is an ARN only (the model
+    /// names no trail-name form): a trail ARN of this account and region gives the trail's name; one of
+    /// another account or region gives null with no error (no such trail here). A name, or an ARN that
+    /// is not CloudTrail's, is a <c>CloudTrailARNInvalidException</c>; a trail ARN whose name breaks
+    /// the naming rules an <c>InvalidTrailNameException</c>; an event data store, channel or
+    /// dashboard ARN a <c>ResourceTypeNotSupportedException</c> (only trails have tags here).
+    /// </summary>
+    public static ApiError? ResolveTagged(string resourceId, string region, string accountId, out string? name)
+    {
+        name = null;
+        if (!TrySplitArn(resourceId, out var arnRegion, out var arnAccount, out var resource))
+        {
+            return InvalidArn(resourceId);
+        }
+
+        var slash = resource.IndexOf('/', StringComparison.Ordinal);
+        var type = slash < 0 ? resource : resource[..slash];
+        if (type is "eventdatastore" or "channel" or "dashboard")
+        {
+            return new ApiError(TrailErrors.ResourceTypeNotSupported,
+                $"Resource type {type} is not supported for tags by this service: only trails have tags.");
+        }
+
+        if (type != "trail" || slash < 0)
+        {
+            return InvalidArn(resourceId);
+        }
+
+        var trailName = resource[(slash + 1)..];
+        if (CheckName(trailName) is { } nameError)
+        {
+            return nameError;
+        }
+
+        if (arnRegion == region && arnAccount == accountId)
+        {
+            name = trailName;
         }
 
         return null;
@@ -124,6 +165,19 @@ internal static class TrailNames
 
     private static bool LooksLikeIp(string text) =>
         text.Split('.').Length == 4 && IPAddress.TryParse(text, out var address) && address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork;
+
+    /// <summary><c>arn:aws:cloudtrail:REGION:ACCOUNT:RESOURCE</c> with a region and a 12-digit account.</summary>
+    private static bool TrySplitArn(string arn, out string region, out string accountId, out string resource)
+    {
+        var parts = arn.Split(':', 6);
+        var ok = arn.StartsWith(ArnPrefix, StringComparison.Ordinal) && parts.Length == 6 && parts[3].Length > 0
+            && parts[4].Length == 12 && parts[4].All(char.IsAsciiDigit) && parts[5].Length > 0;
+        (region, accountId, resource) = ok ? (parts[3], parts[4], parts[5]) : ("", "", "");
+        return ok;
+    }
+
+    private static ApiError InvalidArn(string arn) => new(TrailErrors.CloudTrailArnInvalid,
+        $"ARN {Clip(arn)} is invalid. The ARN format is arn:aws:cloudtrail:<region>:<account-id>:trail/<trail-name>.");
 
     private static ApiError Invalid(string message) => new(TrailErrors.InvalidTrailName, message);
 

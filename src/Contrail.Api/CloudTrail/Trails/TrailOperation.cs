@@ -8,7 +8,7 @@ namespace Contrail.Api.CloudTrail.Trails;
 /// <summary>
 /// What every trail operation shares: the JSON 1.1 body, the self-audit record's
 /// <c>requestParameters</c> (the request, camelCased) and <c>resources</c> (the trail), and the
-/// lookup of a trail by name or ARN.
+/// lookup of a trail by name or ARN (or, for the tag operations, by ARN only).
 /// </summary>
 internal abstract class TrailOperation(TrailCatalog catalog, ServiceIdentity identity) : IApiOperation
 {
@@ -79,5 +79,22 @@ internal abstract class TrailOperation(TrailCatalog catalog, ServiceIdentity ide
         }
 
         return trail is null ? TrailErrors.NotFound(notFoundByArn && arn is not null ? arn : given, identity.AccountId) : null;
+    }
+
+    /// <summary>
+    /// Finds the trail a tag operation's <c>ResourceId</c> names (an ARN only, see
+    /// <see cref="TrailNames.ResolveTagged"/>); a well-formed ARN of no trail here is a <c>ResourceNotFoundException</c>.
+    /// </summary>
+    protected ApiError? FindTagged(string resourceId, out Trail? trail)
+    {
+        trail = null;
+        var error = TrailNames.ResolveTagged(resourceId, identity.Region, identity.AccountId, out var name);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        trail = name is null ? null : catalog.Find(name);
+        return trail is null ? TrailErrors.UnknownResource(resourceId, identity.AccountId) : null;
     }
 }

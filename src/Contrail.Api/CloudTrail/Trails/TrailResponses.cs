@@ -82,6 +82,21 @@ internal static class TrailResponses
         }
     }
 
+    /// <summary>A <c>TagsList</c>: <c>[{"Key", "Value"}]</c>, <c>Value</c> left out for a key without value.</summary>
+    public static void WriteTags(Utf8JsonWriter writer, IReadOnlyList<TrailTag> tags)
+    {
+        writer.WriteStartArray("TagsList");
+        foreach (var tag in tags)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("Key", tag.Key);
+            Optional(writer, "Value", tag.Value);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
     /// <summary>A timestamp as AWS JSON 1.1 answers it: epoch seconds, fractional to the millisecond.</summary>
     public static void WriteTime(Utf8JsonWriter writer, string name, DateTimeOffset time) =>
         writer.WriteNumber(name, time.ToUnixTimeMilliseconds() / 1000d);

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Contrail.Api.CloudTrail.Trails;
 
-/// <summary>Registers the trail control plane: the catalog and its eleven operations.</summary>
+/// <summary>Registers the trail control plane: the catalog and its fourteen operations.</summary>
 internal static class TrailServices
 {
     private static readonly Type[] OperationTypes =
@@ -11,6 +11,7 @@ internal static class TrailServices
         typeof(CreateTrailOperation), typeof(GetTrailOperation), typeof(DescribeTrailsOperation), typeof(ListTrailsOperation),
         typeof(UpdateTrailOperation), typeof(DeleteTrailOperation), typeof(GetTrailStatusOperation), typeof(StartLoggingOperation),
         typeof(StopLoggingOperation), typeof(PutEventSelectorsOperation), typeof(GetEventSelectorsOperation),
+        typeof(AddTagsOperation), typeof(RemoveTagsOperation), typeof(ListTagsOperation),
     ];
 
     public static IServiceCollection AddTrails(this IServiceCollection services)
@@ -27,6 +28,9 @@ internal static class TrailServices
         services.AddSingleton<StopLoggingOperation>();
         services.AddSingleton<PutEventSelectorsOperation>();
         services.AddSingleton<GetEventSelectorsOperation>();
+        services.AddSingleton<AddTagsOperation>();
+        services.AddSingleton<RemoveTagsOperation>();
+        services.AddSingleton<ListTagsOperation>();
         return services;
     }
 

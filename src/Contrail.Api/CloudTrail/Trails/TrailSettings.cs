@@ -7,6 +7,9 @@ namespace Contrail.Api.CloudTrail.Trails;
 /// <summary>
 /// The optional settings CreateTrail and UpdateTrail share (spec §4.3), parsed and validated; a
 /// null member was not given. An empty string clears an optional string on UpdateTrail.
+/// <see cref="KmsKeyId"/> is already an ARN (<see cref="TrailKmsKeys"/>). <c>IsOrganizationTrail</c>
+/// true needs the service's organization (<see cref="ServiceIdentity.OrganizationId"/>), which
+/// <see cref="OrganizationId"/> then carries; without one it is an <c>OrganizationsNotInUseException</c>.
 /// </summary>
 internal sealed record TrailSettings(
     string? S3BucketName,
@@ -18,7 +21,8 @@ internal sealed record TrailSettings(
     string? CloudWatchLogsLogGroupArn,
     string? CloudWatchLogsRoleArn,
     string? KmsKeyId,
-    bool? IsOrganizationTrail)
+    bool? IsOrganizationTrail,
+    string? OrganizationId)
 {
     public const int MaxPrefixLength = 200;
 
@@ -68,7 +72,21 @@ internal sealed record TrailSettings(
                 "You must specify both CloudWatchLogsLogGroupArn and CloudWatchLogsRoleArn, or neither."));
         }
 
-        return (new TrailSettings(bucket, prefix, topic, global, multiRegion, validation, logGroup, role, Kms(kms, identity), organization), null);
+        string? kmsArn = kms;
+        if (!string.IsNullOrEmpty(kms) && TrailKmsKeys.Resolve(kms, identity, out kmsArn) is { } kmsError)
+        {
+            return (null, kmsError);
+        }
+
+        if (organization == true && identity.OrganizationId is null)
+        {
+            return (null, new ApiError(TrailErrors.OrganizationsNotInUse,
+                "The request was made from an account that is not a member of an organization; "
+                + "organization trails need the service's CONTRAIL_ORGANIZATION_ID."));
+        }
+
+        var organizationId = organization == true ? identity.OrganizationId : null;
+        return (new TrailSettings(bucket, prefix, topic, global, multiRegion, validation, logGroup, role, kmsArn, organization, organizationId), null);
     }
 
     /// <summary>Applies the given members to <paramref name="trail"/>; members not given keep their value.</summary>
@@ -84,6 +102,12 @@ internal sealed record TrailSettings(
         CloudWatchLogsRoleArn = Clear(CloudWatchLogsRoleArn, trail.CloudWatchLogsRoleArn),
         KmsKeyId = Clear(KmsKeyId, trail.KmsKeyId),
         IsOrganizationTrail = IsOrganizationTrail ?? trail.IsOrganizationTrail,
+        OrganizationId = IsOrganizationTrail switch
+        {
+            true => OrganizationId,
+            false => null,
+            null => trail.OrganizationId,
+        },
     };
 
     private static string? Clear(string? given, string? current) => given switch
@@ -91,14 +115,5 @@ internal sealed record TrailSettings(
         null => current,
         "" => null,
         _ => given,
-    };
-
-    /// <summary>KmsKeyId as AWS returns it: the full ARN of the key or alias.</summary>
-    private static string? Kms(string? kms, ServiceIdentity identity) => kms switch
-    {
-        null or "" => kms,
-        _ when kms.StartsWith("arn:", StringComparison.Ordinal) => kms,
-        _ when kms.StartsWith("alias/", StringComparison.Ordinal) => $"arn:aws:kms:{identity.Region}:{identity.AccountId}:{kms}",
-        _ => $"arn:aws:kms:{identity.Region}:{identity.AccountId}:key/{kms}",
     };
 }

@@ -1,4 +1,4 @@
-"""Trail control plane through boto3: lifecycle, selectors, logging, errors, list_trails pagination (60 trails)."""
+"""Trail control plane through boto3: lifecycle, selectors, logging, errors, the 5-trail limit."""
 import json
 import sys
 
@@ -59,13 +59,15 @@ out["errors"] = {
                         AdvancedEventSelectors=[{"FieldSelectors": [{"Field": "readOnly", "Equals": ["true"]}]}]),
     "neither": code(ct.put_event_selectors, TrailName="boto-trail"),
     "bad_token": code(ct.list_trails, NextToken="not-a-token"),
+    "bad_kms": code(ct.create_trail, Name="t-kms", S3BucketName="boto-bucket", KmsKeyId="not-a-key"),
+    "org_without_org": code(ct.create_trail, Name="t-org", S3BucketName="boto-bucket", IsOrganizationTrail=True),
+    "long_topic": code(ct.update_trail, Name="boto-trail", SnsTopicName="t" * 257),
 }
 
-for i in range(60):
-    ct.create_trail(Name=f"page-{i:02d}", S3BucketName="page-bucket")
-pages = list(ct.get_paginator("list_trails").paginate())
-out["pages"] = len(pages)
-out["listed"] = [t["Name"] for p in pages for t in p["Trails"]]
+for i in range(1, 5):
+    ct.create_trail(Name=f"limit-{i}", S3BucketName="limit-bucket")
+out["errors"]["sixth"] = code(ct.create_trail, Name="limit-5", S3BucketName="limit-bucket")
+out["listed"] = [t["Name"] for t in ct.list_trails()["Trails"]]
 
 ct.delete_trail(Name="boto-trail")
 out["deleted"] = code(ct.get_trail, Name="boto-trail")["code"]

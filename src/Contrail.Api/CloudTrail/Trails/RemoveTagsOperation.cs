@@ -1,0 +1,34 @@
+using System.Text.Json;
+using Contrail.Api.Routing;
+using Contrail.Api.Service;
+
+namespace Contrail.Api.CloudTrail.Trails;
+
+/// <summary>
+/// <c>RemoveTags</c> (spec §4.10): removes from the trail whose ARN is <c>ResourceId</c> the tags
+/// whose keys are listed. By key: a <c>Value</c> given with a key is validated but not compared, and
+/// a key the trail does not have is ignored (docs/dev/trails-format.md). Answers <c>{}</c>.
+/// </summary>
+internal sealed class RemoveTagsOperation(TrailCatalog catalog, ServiceIdentity identity) : TrailOperation(catalog, identity)
+{
+    public override string Name => "RemoveTags";
+
+    protected override TrailResult Execute(JsonElement request, ApiCall call)
+    {
+        var error = TrailInput.First(
+            TrailInput.RequiredString(request, "ResourceId", out var resourceId),
+            TrailTags.Parse(request, out var removed));
+        error ??= removed is null ? TrailErrors.Missing("TagsList") : null;
+        Trail? trail = null;
+        if ((error ?? FindTagged(resourceId, out trail)) is { } failure)
+        {
+            return TrailResult.Fail(failure);
+        }
+
+        var updated = Catalog.Update(trail!.Name, current =>
+            current.Tags.Any(t => removed!.Exists(r => r.Key == t.Key)) ? current with { Tags = TrailTags.Remove(current.Tags, removed!) } : current);
+        return updated is null
+            ? TrailResult.Fail(TrailErrors.UnknownResource(resourceId, Identity.AccountId))
+            : TrailResult.Ok(TrailResponses.Empty, trail.TrailArn);
+    }
+}
