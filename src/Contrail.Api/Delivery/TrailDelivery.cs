@@ -507,7 +507,7 @@ internal sealed partial class TrailDelivery(
                 var first = records[index].Position;
                 var last = records[index + file.Count - 1].Position;
                 index += file.Count;
-                var key = LogFileKey.Create(run.Trail.S3KeyPrefix, null, settings.Identity.AccountId, region, deliveryTime,
+                var key = LogFileKey.Create(run.Trail.S3KeyPrefix, run.Trail.OrganizationId, settings.Identity.AccountId, region, deliveryTime,
                     UniqueString.ForDelivery(NodeId, run.Trail.TrailArn, region, first, last));
                 var body = LogFileWriter.Write(file.Records);
                 await objects.PutAsync(run.Trail.S3BucketName, key.Key, body.Body, EmptyMetadata, CancellationToken.None).ConfigureAwait(false);

@@ -21,13 +21,13 @@ internal static partial class DeliveryHarness
 {
     public const string Bucket = "delivery-bucket";
 
-    [GeneratedRegex(@"^AWSLogs/(?<acct>\d{12})/CloudTrail/(?<region>[a-z0-9-]+)/(?<y>\d{4})/(?<m>\d{2})/(?<d>\d{2})/(?<acct2>\d{12})_CloudTrail_(?<region2>[a-z0-9-]+)_(?<y2>\d{4})(?<m2>\d{2})(?<d2>\d{2})T\d{4}Z_[A-Za-z0-9]{16}\.json\.gz$")]
+    [GeneratedRegex(@"^(?:(?<prefix>.+)/)?AWSLogs/(?:(?<org>o-[a-z0-9]{10,32})/)?(?<acct>\d{12})/CloudTrail/(?<region>[a-z0-9-]+)/(?<y>\d{4})/(?<m>\d{2})/(?<d>\d{2})/(?<acct2>\d{12})_CloudTrail_(?<region2>[a-z0-9-]+)_(?<y2>\d{4})(?<m2>\d{2})(?<d2>\d{2})T\d{4}Z_[A-Za-z0-9]{16}\.json\.gz$")]
     public static partial Regex KeyPattern();
 
     /// <summary>The real service in process with <paramref name="interval"/> as its delivery interval.</summary>
-    public static async Task<WebApplication> StartInProcessAsync(string dataDirectory, TimeSpan interval)
+    public static async Task<WebApplication> StartInProcessAsync(string dataDirectory, TimeSpan interval, string? organizationId = null)
     {
-        var settings = new ContrailSettings(dataDirectory, new ServiceIdentity(TestServer.AccountId, TestServer.Region), TestServer.AccessKeyId, TestServer.Secret, interval);
+        var settings = new ContrailSettings(dataDirectory, new ServiceIdentity(TestServer.AccountId, TestServer.Region, organizationId), TestServer.AccessKeyId, TestServer.Secret, interval);
         var app = ContrailApplication.Build(settings, ["--urls", "http://127.0.0.1:0"], null, l => l.SetMinimumLevel(LogLevel.Warning));
         await app.StartAsync();
         return app;

@@ -59,6 +59,35 @@ public sealed class TrailScopeTests : IDisposable
     }
 
     [Fact]
+    public async Task OrganizationTrail_PutsTheOrganizationIdInItsKeys_AndAPrefixBeforeAWSLogs()
+    {
+        const string organization = "o-a1b2c3d4e5";
+        var app = await DeliveryHarness.StartInProcessAsync(_dataDirectory, TimeSpan.FromSeconds(1), organization);
+        await using var server = app;
+        var endpoint = new Uri(app.Urls.First());
+        using var client = DeliveryHarness.Client(endpoint);
+        await DeliveryHarness.CliOkAsync(endpoint, "create-trail", "--name", "org", "--s3-bucket-name", DeliveryHarness.Bucket, "--is-organization-trail", "--s3-key-prefix", "audit/logs");
+        await DeliveryHarness.CliOkAsync(endpoint, "create-trail", "--name", "account", "--s3-bucket-name", "account-bucket");
+        await DeliveryHarness.CliOkAsync(endpoint, "start-logging", "--name", "org");
+        await DeliveryHarness.CliOkAsync(endpoint, "start-logging", "--name", "account");
+        var ids = DeliveryHarness.NewIds(3).ToList();
+        await DeliveryHarness.PutManagementAsync(client, ids);
+
+        var files = await Eventually.WaitAsync(
+            () => Task.FromResult(DeliveryHarness.ReadFiles(_dataDirectory)),
+            f => DeliveryHarness.EventIds(f).ToHashSet().IsSupersetOf(ids),
+            TimeSpan.FromSeconds(20),
+            "the organization trail delivered");
+        files.ShouldAllBe(f => f.Key.StartsWith($"audit/logs/AWSLogs/{organization}/{TestServer.AccountId}/CloudTrail/{TestServer.Region}/", StringComparison.Ordinal));
+        var accountFiles = await Eventually.WaitAsync(
+            () => Task.FromResult(DeliveryHarness.ReadFiles(_dataDirectory, "account-bucket")),
+            f => DeliveryHarness.EventIds(f).ToHashSet().IsSupersetOf(ids),
+            TimeSpan.FromSeconds(20),
+            "the account trail delivered");
+        accountFiles.ShouldAllBe(f => f.Key.StartsWith($"AWSLogs/{TestServer.AccountId}/CloudTrail/", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task DeletedTrail_ReleasesItsJournalConsumer_AndAStoppedTrailKeepsUp()
     {
         var app = await DeliveryHarness.StartInProcessAsync(_dataDirectory, TimeSpan.FromSeconds(1));
