@@ -9,6 +9,7 @@ internal static class Program
 
         Usage:
           contrail serve [--data-dir DIR] [--urls URL[;URL…]] [--delivery-interval DURATION]
+                         [--s3-endpoint URL [--s3-region REGION] [--s3-sse AES256|aws:kms]]
           contrail journal repair [--data-dir DIR]
 
         Options:
@@ -16,6 +17,14 @@ internal static class Program
           --urls URL       where to listen (default http://127.0.0.1:5080)
           --delivery-interval DURATION
                            how often trails deliver log files: 5s, 2m, 1h (default 5m, as CloudTrail)
+          --s3-endpoint URL
+                           deliver log files to this S3-compatible store (http or https; buckets must
+                           exist) instead of DATA_DIR/buckets
+          --s3-region REGION
+                           region requests to the store are signed for (default: CONTRAIL_REGION)
+          --s3-sse AES256|aws:kms
+                           server-side encryption for files of trails without a KmsKeyId (default:
+                           the bucket's); a trail's KmsKeyId always means aws:kms with that key
 
         Environment:
           CONTRAIL_ACCOUNT_ID               12-digit account id (default 123456789012)
@@ -24,6 +33,9 @@ internal static class Program
                                             organization trails (default: none, they are refused)
           CONTRAIL_ROOT_ACCESS_KEY_ID       root credentials to use instead of the generated ones
           CONTRAIL_ROOT_SECRET_ACCESS_KEY
+          AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN
+                                            credentials for --s3-endpoint (else the AWS SDK's
+                                            default chain: profiles, container and instance roles)
         """;
 
     public static async Task<int> Main(string[] args)

@@ -510,7 +510,8 @@ internal sealed partial class TrailDelivery(
                 var key = LogFileKey.Create(run.Trail.S3KeyPrefix, run.Trail.OrganizationId, settings.Identity.AccountId, region, deliveryTime,
                     UniqueString.ForDelivery(NodeId, run.Trail.TrailArn, region, first, last));
                 var body = LogFileWriter.Write(file.Records);
-                await objects.PutAsync(run.Trail.S3BucketName, key.Key, body.Body, EmptyMetadata, CancellationToken.None).ConfigureAwait(false);
+                await objects.PutAsync(run.Trail.S3BucketName, key.Key, body.Body, EmptyMetadata,
+                    run.Trail.KmsKeyId is { } kms ? ObjectWriteOptions.Kms(kms) : null, CancellationToken.None).ConfigureAwait(false);
                 delivered++;
             }
         }
@@ -667,6 +668,7 @@ internal sealed partial class TrailDelivery(
     /// </summary>
     internal static string ErrorCode(Exception e) => e switch
     {
+        ObjectStoreException store => store.ErrorCode,
         ArgumentException => "InvalidBucketName",
         UnauthorizedAccessException => "AccessDenied",
         IOException => "AccessDenied",

@@ -76,7 +76,8 @@ internal static class ContrailApplication
         services.AddSingleton<ApiPipeline>();
         services.AddSingleton<EventIndexer>();
         services.AddHostedService(sp => sp.GetRequiredService<EventIndexer>());
-        services.AddSingleton<IObjectStore>(new LocalObjectStore(settings.DataDirectory));
+        // Made by the container so that it disposes the S3 client; the delivery loop's final flush runs before.
+        services.AddSingleton<IObjectStore>(_ => settings.S3 is { } s3 ? new S3ObjectStore(s3) : new LocalObjectStore(settings.DataDirectory));
         services.AddSingleton<DeliveryStatusBoard>();
         services.AddSingleton<TrailDelivery>();
         services.AddHostedService(sp => sp.GetRequiredService<TrailDelivery>());

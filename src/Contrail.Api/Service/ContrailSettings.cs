@@ -1,3 +1,5 @@
+using Contrail.Delivery.Objects;
+
 namespace Contrail.Api.Service;
 
 /// <summary>
@@ -8,4 +10,9 @@ namespace Contrail.Api.Service;
 /// <param name="RootAccessKeyId">Root credentials' access key id.</param>
 /// <param name="RootSecret">Root credentials' secret.</param>
 /// <param name="DeliveryInterval">How often a trail's log files are cut; null means 5 minutes (as CloudTrail).</param>
-internal sealed record ContrailSettings(string DataDirectory, ServiceIdentity Identity, string RootAccessKeyId, string RootSecret, TimeSpan? DeliveryInterval = null);
+/// <param name="S3">
+/// Where trails deliver log files: an S3-compatible store (<c>serve --s3-endpoint</c>); null means the
+/// embedded <see cref="LocalObjectStore"/> under <paramref name="DataDirectory"/>.
+/// </param>
+internal sealed record ContrailSettings(string DataDirectory, ServiceIdentity Identity, string RootAccessKeyId, string RootSecret, TimeSpan? DeliveryInterval = null,
+    S3ObjectStoreOptions? S3 = null);

@@ -7,10 +7,15 @@ namespace Contrail.Delivery.Objects;
 public sealed partial class LocalObjectStore
 {
     /// <inheritdoc/>
+    /// <remarks>
+    /// <paramref name="options"/> is checked and then ignored: files here are not encrypted (the data
+    /// directory is owner-only; encrypt the disk if it must be).
+    /// </remarks>
     public async Task PutAsync(string bucket, string key, ReadOnlyMemory<byte> body, IReadOnlyDictionary<string, string> metadata,
-        CancellationToken cancellationToken = default)
+        ObjectWriteOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(metadata);
+        options?.Validate();
         var (objectPath, metadataPath) = PathsOf(bucket, key);
         var metadataJson = EncodeMetadata(metadata);
         var gate = LockFor(bucket, key);

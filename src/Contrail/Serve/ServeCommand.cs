@@ -2,6 +2,7 @@ using System.Collections;
 using System.Text.RegularExpressions;
 using Contrail.Api.Auth;
 using Contrail.Api.Service;
+using Contrail.Delivery.Objects;
 using Contrail.Journal;
 using Microsoft.AspNetCore.Builder;
 
@@ -47,6 +48,11 @@ internal static partial class ServeCommand
 
         var organization = settings!.Identity.OrganizationId is { } org ? $", organization {org}" : "";
         Console.WriteLine($"Contrail: account {settings.Identity.AccountId}{organization}, region {settings.Identity.Region}, data in {settings.DataDirectory}");
+        if (settings.S3 is { } s3)
+        {
+            Console.WriteLine($"Contrail: trails deliver to the S3 store at {s3.Endpoint} (region {s3.Region}, server-side encryption {s3.ServerSideEncryption ?? "bucket default"})");
+        }
+
         await app.StartAsync().ConfigureAwait(false);
         foreach (var url in app.Urls)
         {
@@ -66,10 +72,11 @@ internal static partial class ServeCommand
         var dataDir = "contrail-data";
         var urls = DefaultUrls;
         TimeSpan? deliveryInterval = null;
+        string? s3Endpoint = null, s3Region = null, s3Sse = null;
         for (var i = 0; i < args.Length; i++)
         {
             var (name, inline) = args[i].Split('=', 2) is [var n, var v] ? (n, v) : (args[i], null);
-            if (name is not ("--data-dir" or "--urls" or "--delivery-interval"))
+            if (name is not ("--data-dir" or "--urls" or "--delivery-interval" or "--s3-endpoint" or "--s3-region" or "--s3-sse"))
             {
                 error = $"unknown option '{args[i]}' (see contrail --help).";
                 hostArgs = [];
@@ -99,6 +106,18 @@ internal static partial class ServeCommand
 
                 deliveryInterval = interval;
             }
+            else if (name == "--s3-endpoint")
+            {
+                s3Endpoint = value;
+            }
+            else if (name == "--s3-region")
+            {
+                s3Region = value;
+            }
+            else if (name == "--s3-sse")
+            {
+                s3Sse = value;
+            }
             else
             {
                 urls = value;
@@ -127,6 +146,11 @@ internal static partial class ServeCommand
             return false;
         }
 
+        if (!TryS3Options(s3Endpoint, s3Region, s3Sse, region, out var s3, out error))
+        {
+            return false;
+        }
+
         var fullDataDir = Path.GetFullPath(dataDir);
         Directory.CreateDirectory(fullDataDir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         string keyId, secret;
@@ -148,7 +172,60 @@ internal static partial class ServeCommand
             return false;
         }
 
-        settings = new ContrailSettings(fullDataDir, new ServiceIdentity(account, region, organization), keyId, secret, deliveryInterval);
+        settings = new ContrailSettings(fullDataDir, new ServiceIdentity(account, region, organization), keyId, secret, deliveryInterval, s3);
+        return true;
+    }
+
+    /// <summary>
+    /// <c>--s3-endpoint URL</c> (absolute http/https), <c>--s3-region</c> (default: the service region) and
+    /// <c>--s3-sse AES256|aws:kms</c>; the last two only with the first. Credentials come from the AWS
+    /// environment variables when the store is made.
+    /// </summary>
+    internal static bool TryS3Options(string? endpoint, string? s3Region, string? sse, string serviceRegion, out S3ObjectStoreOptions? options, out string? error)
+    {
+        options = null;
+        error = null;
+        if (endpoint is null)
+        {
+            if (s3Region is not null || sse is not null)
+            {
+                error = $"{(s3Region is not null ? "--s3-region" : "--s3-sse")} needs --s3-endpoint.";
+                return false;
+            }
+
+            return true;
+        }
+
+        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Host.Length == 0)
+        {
+            error = $"--s3-endpoint must be an absolute http or https URL such as http://127.0.0.1:9000; got '{endpoint}'.";
+            return false;
+        }
+
+        if (s3Region is not null && !RegionPattern().IsMatch(s3Region))
+        {
+            error = $"--s3-region must be a region name such as us-east-1; got '{s3Region}'.";
+            return false;
+        }
+
+        if (sse is not null && !(sse is ObjectWriteOptions.Aes256 or ObjectWriteOptions.AwsKms))
+        {
+            error = $"--s3-sse must be {ObjectWriteOptions.Aes256} or {ObjectWriteOptions.AwsKms}; got '{sse}'.";
+            return false;
+        }
+
+        options = new S3ObjectStoreOptions { Endpoint = uri, Region = s3Region ?? serviceRegion, ServerSideEncryption = sse };
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            error = e.Message;
+            options = null;
+            return false;
+        }
+
         return true;
     }
 

@@ -35,8 +35,12 @@ internal static partial class DeliveryHarness
 
     public static ContrailClient Client(Uri endpoint) => new(endpoint, TestServer.AccessKeyId, TestServer.Secret, TestServer.Region);
 
-    /// <summary><c>contrail serve --delivery-interval …</c> as its own process (so it can be SIGKILLed).</summary>
-    public static Process StartProcess(string dataDirectory, string interval, out Uri endpoint)
+    /// <summary>
+    /// <c>contrail serve --delivery-interval …</c> as its own process (so it can be SIGKILLed), with
+    /// <paramref name="extraArgs"/> after the usual ones and <paramref name="environment"/> added to its environment.
+    /// </summary>
+    public static Process StartProcess(string dataDirectory, string interval, out Uri endpoint,
+        IEnumerable<string>? extraArgs = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         int port;
         using (var listener = new TcpListener(IPAddress.Loopback, 0))
@@ -47,7 +51,7 @@ internal static partial class DeliveryHarness
 
         endpoint = new Uri($"http://127.0.0.1:{port}");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "contrail.dll"), "serve", "--data-dir", dataDirectory, "--urls", endpoint.ToString().TrimEnd('/'), "--delivery-interval", interval })
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "contrail.dll"), "serve", "--data-dir", dataDirectory, "--urls", endpoint.ToString().TrimEnd('/'), "--delivery-interval", interval }.Concat(extraArgs ?? []))
         {
             start.ArgumentList.Add(arg);
         }
@@ -56,6 +60,10 @@ internal static partial class DeliveryHarness
         start.Environment["CONTRAIL_REGION"] = TestServer.Region;
         start.Environment["CONTRAIL_ROOT_ACCESS_KEY_ID"] = TestServer.AccessKeyId;
         start.Environment["CONTRAIL_ROOT_SECRET_ACCESS_KEY"] = TestServer.Secret;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -121,20 +129,25 @@ internal static partial class DeliveryHarness
                 continue;
             }
 
-            var key = Path.GetRelativePath(root, path).Replace('\\', '/');
-            var match = KeyPattern().Match(key);
-            match.Success.ShouldBeTrue($"unexpected key {key}");
-            match.Groups["acct"].Value.ShouldBe(TestServer.AccountId);
-            match.Groups["acct2"].Value.ShouldBe(TestServer.AccountId);
-            match.Groups["region2"].Value.ShouldBe(match.Groups["region"].Value);
-            (match.Groups["y"].Value + match.Groups["m"].Value + match.Groups["d"].Value).ShouldBe(match.Groups["y2"].Value + match.Groups["m2"].Value + match.Groups["d2"].Value);
-            using var gzip = new GZipStream(new MemoryStream(File.ReadAllBytes(path)), CompressionMode.Decompress);
-            using var document = JsonDocument.Parse(gzip);
-            document.RootElement.EnumerateObject().Select(p => p.Name).ShouldBe(["Records"]);
-            files.Add(new DeliveredFile(key, match.Groups["region"].Value, [.. document.RootElement.GetProperty("Records").EnumerateArray().Select(r => r.Clone())]));
+            files.Add(ParseFile(Path.GetRelativePath(root, path).Replace('\\', '/'), File.ReadAllBytes(path)));
         }
 
         return files;
+    }
+
+    /// <summary>One delivered file from wherever it was read: key checked against the CloudTrail pattern, gzip <c>{"Records":[…]}</c> body.</summary>
+    public static DeliveredFile ParseFile(string key, byte[] gzipBody)
+    {
+        var match = KeyPattern().Match(key);
+        match.Success.ShouldBeTrue($"unexpected key {key}");
+        match.Groups["acct"].Value.ShouldBe(TestServer.AccountId);
+        match.Groups["acct2"].Value.ShouldBe(TestServer.AccountId);
+        match.Groups["region2"].Value.ShouldBe(match.Groups["region"].Value);
+        (match.Groups["y"].Value + match.Groups["m"].Value + match.Groups["d"].Value).ShouldBe(match.Groups["y2"].Value + match.Groups["m2"].Value + match.Groups["d2"].Value);
+        using var gzip = new GZipStream(new MemoryStream(gzipBody), CompressionMode.Decompress);
+        using var document = JsonDocument.Parse(gzip);
+        document.RootElement.EnumerateObject().Select(p => p.Name).ShouldBe(["Records"]);
+        return new DeliveredFile(key, match.Groups["region"].Value, [.. document.RootElement.GetProperty("Records").EnumerateArray().Select(r => r.Clone())]);
     }
 
     public static IEnumerable<string> EventIds(IEnumerable<DeliveredFile> files) =>
