@@ -9,6 +9,7 @@ internal static class Program
 
         Usage:
           contrail serve [--data-dir DIR] [--urls URL[;URL…]] [--delivery-interval DURATION]
+                         [--notification-url URL]
           contrail journal repair [--data-dir DIR]
 
         Options:
@@ -16,12 +17,17 @@ internal static class Program
           --urls URL       where to listen (default http://127.0.0.1:5080)
           --delivery-interval DURATION
                            how often trails deliver log files: 5s, 2m, 1h (default 5m, as CloudTrail)
+          --notification-url URL
+                           http(s) URL that gets an SNS-shaped notification, signed with
+                           HMAC-SHA256, for each delivery of a trail with an SNS topic
 
         Environment:
           CONTRAIL_ACCOUNT_ID               12-digit account id (default 123456789012)
           CONTRAIL_REGION                   region (default us-east-1)
           CONTRAIL_ROOT_ACCESS_KEY_ID       root credentials to use instead of the generated ones
           CONTRAIL_ROOT_SECRET_ACCESS_KEY
+          CONTRAIL_NOTIFICATION_SECRET      notification signing key (default: generated into
+                                            DATA_DIR/notification-secret)
         """;
 
     public static async Task<int> Main(string[] args)

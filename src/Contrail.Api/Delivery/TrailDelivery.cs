@@ -1,4 +1,5 @@
 using Contrail.Api.CloudTrail.Trails;
+using Contrail.Api.Delivery.Notifications;
 using Contrail.Api.Service;
 using Contrail.Delivery.LogFiles;
 using Contrail.Delivery.Objects;
@@ -22,6 +23,7 @@ internal sealed partial class TrailDelivery(
     IObjectStore objects,
     ContrailSettings settings,
     DeliveryStatusBoard board,
+    LogFileNotifier notifier,
     TimeProvider time,
     ILogger<TrailDelivery> logger) : BackgroundService
 {
@@ -383,6 +385,7 @@ internal sealed partial class TrailDelivery(
 
         var attempt = time.GetUtcNow();
         var delivered = 0;
+        var keys = new List<string>();
         foreach (var (region, records) in byRegion)
         {
             var index = 0;
@@ -396,6 +399,7 @@ internal sealed partial class TrailDelivery(
                 var body = LogFileWriter.Write(file.Records);
                 await objects.PutAsync(run.Trail.S3BucketName, key.Key, body.Body, EmptyMetadata, CancellationToken.None).ConfigureAwait(false);
                 delivered++;
+                keys.Add(key.Key);
             }
         }
 
@@ -413,6 +417,7 @@ internal sealed partial class TrailDelivery(
         run.LastSaved = attempt;
         board.Set(run.Trail.Name, run.State);
         journal.SetConsumerPosition(ConsumerName(run.Trail.TrailArn), end);
+        notifier.Delivered(run.Trail, run.Trail.S3BucketName, keys);
     }
 
     private Task FailedAsync(TrailRun run, Exception e)

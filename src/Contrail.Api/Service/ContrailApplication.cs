@@ -5,6 +5,7 @@ using Contrail.Api.CloudTrail.LookupEvents;
 using Contrail.Api.CloudTrail.Trails;
 using Contrail.Api.Data;
 using Contrail.Api.Delivery;
+using Contrail.Api.Delivery.Notifications;
 using Contrail.Api.Indexing;
 using Contrail.Api.Ingest;
 using Contrail.Api.Routing;
@@ -78,6 +79,7 @@ internal static class ContrailApplication
         services.AddHostedService(sp => sp.GetRequiredService<EventIndexer>());
         services.AddSingleton<IObjectStore>(new LocalObjectStore(settings.DataDirectory));
         services.AddSingleton<DeliveryStatusBoard>();
+        services.AddNotifications();
         services.AddSingleton<TrailDelivery>();
         services.AddHostedService(sp => sp.GetRequiredService<TrailDelivery>());
 

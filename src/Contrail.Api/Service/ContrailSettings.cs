@@ -1,3 +1,5 @@
+using Contrail.Api.Delivery.Notifications;
+
 namespace Contrail.Api.Service;
 
 /// <summary>
@@ -8,4 +10,5 @@ namespace Contrail.Api.Service;
 /// <param name="RootAccessKeyId">Root credentials' access key id.</param>
 /// <param name="RootSecret">Root credentials' secret.</param>
 /// <param name="DeliveryInterval">How often a trail's log files are cut; null means 5 minutes (as CloudTrail).</param>
-internal sealed record ContrailSettings(string DataDirectory, ServiceIdentity Identity, string RootAccessKeyId, string RootSecret, TimeSpan? DeliveryInterval = null);
+/// <param name="Notifications">Where trails with an SNS topic post a notification per delivery pass, and the signing key; null means none are sent.</param>
+internal sealed record ContrailSettings(string DataDirectory, ServiceIdentity Identity, string RootAccessKeyId, string RootSecret, TimeSpan? DeliveryInterval = null, NotificationTarget? Notifications = null);

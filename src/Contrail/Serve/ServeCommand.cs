@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Text.RegularExpressions;
 using Contrail.Api.Auth;
+using Contrail.Api.Delivery.Notifications;
 using Contrail.Api.Service;
 using Contrail.Journal;
 using Microsoft.AspNetCore.Builder;
@@ -42,6 +43,10 @@ internal static partial class ServeCommand
         }
 
         Console.WriteLine($"Contrail: account {settings!.Identity.AccountId}, region {settings.Identity.Region}, data in {settings.DataDirectory}");
+        if (settings.Notifications is { } notifications)
+        {
+            Console.WriteLine($"Contrail: trails with an SNS topic notify {notifications.Origin} (signed with HMAC-SHA256, see docs/dev/notifications.md)");
+        }
         await app.StartAsync().ConfigureAwait(false);
         foreach (var url in app.Urls)
         {
@@ -61,10 +66,11 @@ internal static partial class ServeCommand
         var dataDir = "contrail-data";
         var urls = DefaultUrls;
         TimeSpan? deliveryInterval = null;
+        Uri? notificationUrl = null;
         for (var i = 0; i < args.Length; i++)
         {
             var (name, inline) = args[i].Split('=', 2) is [var n, var v] ? (n, v) : (args[i], null);
-            if (name is not ("--data-dir" or "--urls" or "--delivery-interval"))
+            if (name is not ("--data-dir" or "--urls" or "--delivery-interval" or "--notification-url"))
             {
                 error = $"unknown option '{args[i]}' (see contrail --help).";
                 hostArgs = [];
@@ -93,6 +99,14 @@ internal static partial class ServeCommand
                 }
 
                 deliveryInterval = interval;
+            }
+            else if (name == "--notification-url")
+            {
+                if (!NotificationTarget.TryParseUrl(value, out notificationUrl, out error))
+                {
+                    hostArgs = [];
+                    return false;
+                }
             }
             else
             {
@@ -136,7 +150,26 @@ internal static partial class ServeCommand
             return false;
         }
 
-        settings = new ContrailSettings(fullDataDir, new ServiceIdentity(account, region), keyId, secret, deliveryInterval);
+        NotificationTarget? notifications = null;
+        if (notificationUrl is not null)
+        {
+            try
+            {
+                var (notificationSecret, createdSecret) = NotificationSecret.LoadOrCreate(fullDataDir, environment);
+                notifications = new NotificationTarget(notificationUrl, notificationSecret);
+                if (createdSecret is not null)
+                {
+                    Console.WriteLine($"Contrail: created the notification signing secret in {createdSecret} (owner-only).");
+                }
+            }
+            catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
+            {
+                error = e.Message;
+                return false;
+            }
+        }
+
+        settings = new ContrailSettings(fullDataDir, new ServiceIdentity(account, region), keyId, secret, deliveryInterval, notifications);
         return true;
     }
 
