@@ -10,6 +10,7 @@ internal static class Program
         Usage:
           contrail serve [--data-dir DIR] [--urls URL[;URL…]] [--delivery-interval DURATION]
                          [--s3-endpoint URL [--s3-region REGION] [--s3-sse AES256|aws:kms]]
+                         [--notification-url URL]
           contrail journal repair [--data-dir DIR]
 
         Options:
@@ -25,6 +26,9 @@ internal static class Program
           --s3-sse AES256|aws:kms
                            server-side encryption for files of trails without a KmsKeyId (default:
                            the bucket's); a trail's KmsKeyId always means aws:kms with that key
+          --notification-url URL
+                           http(s) URL that gets an SNS-shaped notification, signed with
+                           HMAC-SHA256, for each delivery of a trail with an SNS topic
 
         Environment:
           CONTRAIL_ACCOUNT_ID               12-digit account id (default 123456789012)
@@ -36,6 +40,8 @@ internal static class Program
           AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN
                                             credentials for --s3-endpoint (else the AWS SDK's
                                             default chain: profiles, container and instance roles)
+          CONTRAIL_NOTIFICATION_SECRET      notification signing key (default: generated into
+                                            DATA_DIR/notification-secret)
         """;
 
     public static async Task<int> Main(string[] args)

@@ -1,4 +1,5 @@
 using Contrail.Api.CloudTrail.Trails;
+using Contrail.Api.Delivery.Notifications;
 using Contrail.Api.Service;
 using Contrail.Delivery.LogFiles;
 using Contrail.Delivery.Objects;
@@ -23,6 +24,7 @@ internal sealed partial class TrailDelivery(
     IObjectStore objects,
     ContrailSettings settings,
     DeliveryStatusBoard board,
+    LogFileNotifier notifier,
     TimeProvider time,
     ILogger<TrailDelivery> logger) : BackgroundService
 {
@@ -499,6 +501,7 @@ internal sealed partial class TrailDelivery(
 
         var attempt = time.GetUtcNow();
         var delivered = 0;
+        var keys = new List<string>();
         foreach (var (region, records) in byRegion)
         {
             var index = 0;
@@ -513,6 +516,7 @@ internal sealed partial class TrailDelivery(
                 await objects.PutAsync(run.Trail.S3BucketName, key.Key, body.Body, EmptyMetadata,
                     run.Trail.KmsKeyId is { } kms ? ObjectWriteOptions.Kms(kms) : null, CancellationToken.None).ConfigureAwait(false);
                 delivered++;
+                keys.Add(key.Key);
             }
         }
 
@@ -532,6 +536,7 @@ internal sealed partial class TrailDelivery(
         run.RetryDelay = FirstRetryDelay;
         board.Set(run.Trail.Name, run.State);
         journal.SetConsumerPosition(ConsumerName(run.Trail.TrailArn), end);
+        notifier.Delivered(run.Trail, run.Trail.S3BucketName, keys);
     }
 
     /// <summary>Records a failed attempt; the in-flight range is retried after a delay doubling up to a minute.</summary>

@@ -5,6 +5,7 @@ using Contrail.Api.CloudTrail.LookupEvents;
 using Contrail.Api.CloudTrail.Trails;
 using Contrail.Api.Data;
 using Contrail.Api.Delivery;
+using Contrail.Api.Delivery.Notifications;
 using Contrail.Api.Indexing;
 using Contrail.Api.Ingest;
 using Contrail.Api.Routing;
@@ -79,6 +80,7 @@ internal static class ContrailApplication
         // Made by the container so that it disposes the S3 client; the delivery loop's final flush runs before.
         services.AddSingleton<IObjectStore>(_ => settings.S3 is { } s3 ? new S3ObjectStore(s3) : new LocalObjectStore(settings.DataDirectory));
         services.AddSingleton<DeliveryStatusBoard>();
+        services.AddNotifications();
         services.AddSingleton<TrailDelivery>();
         services.AddHostedService(sp => sp.GetRequiredService<TrailDelivery>());
 

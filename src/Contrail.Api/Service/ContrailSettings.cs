@@ -1,3 +1,4 @@
+using Contrail.Api.Delivery.Notifications;
 using Contrail.Delivery.Objects;
 
 namespace Contrail.Api.Service;
@@ -14,5 +15,6 @@ namespace Contrail.Api.Service;
 /// Where trails deliver log files: an S3-compatible store (<c>serve --s3-endpoint</c>); null means the
 /// embedded <see cref="LocalObjectStore"/> under <paramref name="DataDirectory"/>.
 /// </param>
+/// <param name="Notifications">Where trails with an SNS topic post a notification per delivery pass, and the signing key; null means none are sent.</param>
 internal sealed record ContrailSettings(string DataDirectory, ServiceIdentity Identity, string RootAccessKeyId, string RootSecret, TimeSpan? DeliveryInterval = null,
-    S3ObjectStoreOptions? S3 = null);
+    S3ObjectStoreOptions? S3 = null, NotificationTarget? Notifications = null);

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Text.RegularExpressions;
 using Contrail.Api.Auth;
+using Contrail.Api.Delivery.Notifications;
 using Contrail.Api.Service;
 using Contrail.Delivery.Objects;
 using Contrail.Journal;
@@ -53,6 +54,10 @@ internal static partial class ServeCommand
             Console.WriteLine($"Contrail: trails deliver to the S3 store at {s3.Endpoint} (region {s3.Region}, server-side encryption {s3.ServerSideEncryption ?? "bucket default"})");
         }
 
+        if (settings.Notifications is { } notifications)
+        {
+            Console.WriteLine($"Contrail: trails with an SNS topic notify {notifications.Origin} (signed with HMAC-SHA256, see docs/dev/notifications.md)");
+        }
         await app.StartAsync().ConfigureAwait(false);
         foreach (var url in app.Urls)
         {
@@ -73,10 +78,11 @@ internal static partial class ServeCommand
         var urls = DefaultUrls;
         TimeSpan? deliveryInterval = null;
         string? s3Endpoint = null, s3Region = null, s3Sse = null;
+        Uri? notificationUrl = null;
         for (var i = 0; i < args.Length; i++)
         {
             var (name, inline) = args[i].Split('=', 2) is [var n, var v] ? (n, v) : (args[i], null);
-            if (name is not ("--data-dir" or "--urls" or "--delivery-interval" or "--s3-endpoint" or "--s3-region" or "--s3-sse"))
+            if (name is not ("--data-dir" or "--urls" or "--delivery-interval" or "--s3-endpoint" or "--s3-region" or "--s3-sse" or "--notification-url"))
             {
                 error = $"unknown option '{args[i]}' (see contrail --help).";
                 hostArgs = [];
@@ -117,6 +123,14 @@ internal static partial class ServeCommand
             else if (name == "--s3-sse")
             {
                 s3Sse = value;
+            }
+            else if (name == "--notification-url")
+            {
+                if (!NotificationTarget.TryParseUrl(value, out notificationUrl, out error))
+                {
+                    hostArgs = [];
+                    return false;
+                }
             }
             else
             {
@@ -172,7 +186,26 @@ internal static partial class ServeCommand
             return false;
         }
 
-        settings = new ContrailSettings(fullDataDir, new ServiceIdentity(account, region, organization), keyId, secret, deliveryInterval, s3);
+        NotificationTarget? notifications = null;
+        if (notificationUrl is not null)
+        {
+            try
+            {
+                var (notificationSecret, createdSecret) = NotificationSecret.LoadOrCreate(fullDataDir, environment);
+                notifications = new NotificationTarget(notificationUrl, notificationSecret);
+                if (createdSecret is not null)
+                {
+                    Console.WriteLine($"Contrail: created the notification signing secret in {createdSecret} (owner-only).");
+                }
+            }
+            catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
+            {
+                error = e.Message;
+                return false;
+            }
+        }
+
+        settings = new ContrailSettings(fullDataDir, new ServiceIdentity(account, region, organization), keyId, secret, deliveryInterval, s3, notifications);
         return true;
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Contrail.Api.Delivery;
+using Contrail.Api.Delivery.Notifications;
 using Contrail.Api.Routing;
 using Contrail.Api.Service;
 
@@ -11,9 +12,10 @@ namespace Contrail.Api.CloudTrail.Trails;
 /// deprecated TimeLoggingStarted/TimeLoggingStopped strings (ISO 8601, or "" when never), and the
 /// Latest* delivery members from <see cref="DeliveryStatusBoard"/>: LatestDeliveryTime (epoch seconds),
 /// LatestDeliveryAttemptTime/LatestDeliveryAttemptSucceeded (ISO 8601 strings, "" when never, as AWS)
-/// and LatestDeliveryError when the last attempt failed.
+/// and LatestDeliveryError when the last attempt failed; likewise the notification members from
+/// <see cref="NotificationStatusBoard"/> (docs/dev/notifications.md).
 /// </summary>
-internal sealed class GetTrailStatusOperation(TrailCatalog catalog, ServiceIdentity identity, DeliveryStatusBoard deliveries) : TrailOperation(catalog, identity)
+internal sealed class GetTrailStatusOperation(TrailCatalog catalog, ServiceIdentity identity, DeliveryStatusBoard deliveries, NotificationStatusBoard notifications) : TrailOperation(catalog, identity)
 {
     public override string Name => "GetTrailStatus";
 
@@ -55,6 +57,19 @@ internal sealed class GetTrailStatusOperation(TrailCatalog catalog, ServiceIdent
 
             w.WriteString("LatestDeliveryAttemptTime", Iso(delivery?.LatestDeliveryAttemptTime));
             w.WriteString("LatestDeliveryAttemptSucceeded", Iso(delivery?.LatestDeliveryAttemptSucceeded));
+            var notification = notifications.Get(trail);
+            if (notification?.LatestNotificationTime is { } notified)
+            {
+                TrailResponses.WriteTime(w, "LatestNotificationTime", notified);
+            }
+
+            if (notification?.LatestNotificationError is { } notificationError)
+            {
+                w.WriteString("LatestNotificationError", notificationError);
+            }
+
+            w.WriteString("LatestNotificationAttemptTime", Iso(notification?.LatestNotificationAttemptTime));
+            w.WriteString("LatestNotificationAttemptSucceeded", Iso(notification?.LatestNotificationAttemptSucceeded));
         }), arn);
     }
 

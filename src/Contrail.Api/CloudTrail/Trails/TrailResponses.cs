@@ -32,7 +32,7 @@ internal static class TrailResponses
         writer.WriteString("S3BucketName", trail.S3BucketName);
         Optional(writer, "S3KeyPrefix", trail.S3KeyPrefix);
         Optional(writer, "SnsTopicName", trail.SnsTopicName);
-        Optional(writer, "SnsTopicARN", SnsTopicArn(trail));
+        Optional(writer, "SnsTopicARN", SnsTopics.ArnOf(trail));
         writer.WriteBoolean("IncludeGlobalServiceEvents", trail.IncludeGlobalServiceEvents);
         writer.WriteBoolean("IsMultiRegionTrail", trail.IsMultiRegionTrail);
         writer.WriteString("TrailARN", trail.TrailArn);
@@ -51,7 +51,7 @@ internal static class TrailResponses
         writer.WriteString("S3BucketName", trail.S3BucketName);
         Optional(writer, "S3KeyPrefix", trail.S3KeyPrefix);
         Optional(writer, "SnsTopicName", trail.SnsTopicName);
-        Optional(writer, "SnsTopicARN", SnsTopicArn(trail));
+        Optional(writer, "SnsTopicARN", SnsTopics.ArnOf(trail));
         writer.WriteBoolean("IncludeGlobalServiceEvents", trail.IncludeGlobalServiceEvents);
         writer.WriteBoolean("IsMultiRegionTrail", trail.IsMultiRegionTrail);
         writer.WriteString("HomeRegion", trail.HomeRegion);
@@ -100,15 +100,6 @@ internal static class TrailResponses
     /// <summary>A timestamp as AWS JSON 1.1 answers it: epoch seconds, fractional to the millisecond.</summary>
     public static void WriteTime(Utf8JsonWriter writer, string name, DateTimeOffset time) =>
         writer.WriteNumber(name, time.ToUnixTimeMilliseconds() / 1000d);
-
-    private static string? SnsTopicArn(Trail trail) => trail.SnsTopicName switch
-    {
-        null => null,
-        var arn when arn.StartsWith("arn:", StringComparison.Ordinal) => arn,
-        var name => $"arn:aws:sns:{trail.HomeRegion}:{AccountOf(trail.TrailArn)}:{name}",
-    };
-
-    private static string AccountOf(string trailArn) => trailArn.Split(':')[4];
 
     private static void Optional(Utf8JsonWriter writer, string name, string? value)
     {
