@@ -94,7 +94,7 @@ internal static class DeliveryBench
     }
 
     /// <summary>The sample records, compact, from --samples DIR (default ../shared/data/cloudtrail-samples).</summary>
-    private static List<byte[]> Samples(Dictionary<string, string> options)
+    internal static List<byte[]> Samples(Dictionary<string, string> options)
     {
         var root = options.GetValueOrDefault("samples", Path.Combine("..", "shared", "data", "cloudtrail-samples"));
         var records = new List<byte[]>();

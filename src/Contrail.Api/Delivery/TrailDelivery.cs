@@ -304,21 +304,20 @@ internal sealed partial class TrailDelivery(
                     break;
                 }
 
+                // Only the trail's switches are looked at here; selection, regions and files are the
+                // cut's work (it reads the range once, then), so a file may hold less than this counts.
                 var json = JournalEnvelope.Decode(record.Payload).Json;
                 var logging = run.LoggingAtRead;
-                if (Take(run.Trail, ref logging, json.Span, out var region, out var stop))
+                if (Switch(ToggleOf(run.Trail, json.Span), ref logging, out var stop))
                 {
-                    var bytes = run.PendingBytes.GetValueOrDefault(region!);
-                    var added = json.Length + (bytes == 0 ? LogFileWriter.EnvelopeLength : 1);
-                    if (bytes > 0 && bytes + added > _batcher.MaxUncompressedBytes)
+                    var added = json.Length + 1;
+                    if (run.PendingBytes > 0 && run.PendingBytes + added > _batcher.MaxUncompressedBytes - LogFileWriter.EnvelopeLength)
                     {
-                        // Full: this record opens the next file.
+                        // Full: this record opens the next range.
                         await CutAsync(run, record.Position, now).ConfigureAwait(false);
-                        bytes = 0;
-                        added = json.Length + LogFileWriter.EnvelopeLength;
                     }
 
-                    run.PendingBytes[region!] = bytes + added;
+                    run.PendingBytes += added;
                     run.PendingSince ??= now;
                 }
 
@@ -333,12 +332,12 @@ internal sealed partial class TrailDelivery(
             }
         }
 
-        if (final || (stopped && run.PendingBytes.Count > 0) || (run.PendingSince is { } since && now - since >= Interval))
+        if (final || (stopped && run.PendingBytes > 0) || (run.PendingSince is { } since && now - since >= Interval))
         {
             // Due, or the trail just stopped logging: what it logged goes out now.
             await CutAsync(run, run.ReadPosition, now).ConfigureAwait(false);
         }
-        else if (run.PendingBytes.Count == 0 && run.ReadPosition > run.State.Delivered && now - run.LastSaved >= Interval)
+        else if (run.PendingBytes == 0 && run.ReadPosition > run.State.Delivered && now - run.LastSaved >= Interval)
         {
             // Nothing selected: move the position on so retention can proceed.
             await CutAsync(run, run.ReadPosition, now).ConfigureAwait(false);
@@ -393,27 +392,32 @@ internal sealed partial class TrailDelivery(
     private bool Take(Trail trail, ref bool logging, ReadOnlySpan<byte> json, out string? region, out bool stop)
     {
         region = null;
-        stop = false;
-        var toggle = ToggleOf(trail, json);
-        if (toggle == Toggle.Start)
-        {
-            logging = true;
-        }
-
-        var wasLogging = logging;
-        if (toggle == Toggle.Stop && logging)
-        {
-            logging = false;
-            stop = true;
-        }
-
-        if (!wasLogging)
+        if (!Switch(ToggleOf(trail, json), ref logging, out stop))
         {
             return false;
         }
 
         region = RegionOf(trail, json);
         return region is not null && Selects(trail, json);
+    }
+
+    /// <summary>Applies a record's switch to <paramref name="logging"/>; true when the record itself is logged.</summary>
+    private static bool Switch(Toggle toggle, ref bool logging, out bool stop)
+    {
+        stop = false;
+        if (toggle == Toggle.Start)
+        {
+            logging = true;
+        }
+
+        var logged = logging;
+        if (toggle == Toggle.Stop && logging)
+        {
+            logging = false;
+            stop = true;
+        }
+
+        return logged;
     }
 
     private static Toggle ToggleOf(Trail trail, ReadOnlySpan<byte> json)
@@ -455,7 +459,7 @@ internal sealed partial class TrailDelivery(
 
         run.State = run.State with { InFlightEnd = end, InFlightDeliveryTime = now };
         run.State.Save(settings.DataDirectory, run.Trail.Name);
-        run.PendingBytes.Clear();
+        run.PendingBytes = 0;
         run.PendingSince = null;
         await DeliverInFlightAsync(run).ConfigureAwait(false);
     }
@@ -708,7 +712,8 @@ internal sealed partial class TrailDelivery(
 
         public List<JournalRecord> Batch { get; } = [];
 
-        public Dictionary<string, long> PendingBytes { get; } = new(StringComparer.Ordinal);
+        /// <summary>Bytes of the records read while logging since the last cut (an upper bound on what the cut delivers).</summary>
+        public long PendingBytes { get; set; }
 
         public DateTimeOffset? PendingSince { get; set; }
 
