@@ -51,6 +51,46 @@ internal readonly record struct DeliveryFields(string? EventCategory, string? Aw
         return new DeliveryFields(category, region, name, source, error, requestName);
     }
 
+    /// <summary>
+    /// Only <c>awsRegion</c> and <c>eventSource</c> (what decides a record's region folder), stopping as
+    /// soon as both are found: in CloudTrail's member order they come before the large request and
+    /// response members, which are then never scanned.
+    /// </summary>
+    public static (string? AwsRegion, string? EventSource) ReadRegion(ReadOnlySpan<byte> json)
+    {
+        string? region = null, source = null;
+        var reader = new Utf8JsonReader(json);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return default;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("awsRegion"u8))
+            {
+                region = StringValue(ref reader);
+            }
+            else if (reader.ValueTextEquals("eventSource"u8))
+            {
+                source = StringValue(ref reader);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+                continue;
+            }
+
+            if (region is not null && source is not null)
+            {
+                break;
+            }
+        }
+
+        return (region, source);
+    }
+
     /// <summary>Moves to the value; a string's text, else null (an object or array is skipped).</summary>
     private static string? StringValue(ref Utf8JsonReader reader)
     {

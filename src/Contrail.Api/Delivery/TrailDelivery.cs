@@ -656,14 +656,14 @@ internal sealed partial class TrailDelivery(
     /// <summary>The region folder a record goes to, or null when this trail does not deliver it.</summary>
     private string? RegionOf(Trail trail, ReadOnlySpan<byte> json)
     {
-        var fields = DeliveryFields.Read(json);
-        var region = fields.AwsRegion ?? settings.Identity.Region;
+        var (awsRegion, eventSource) = DeliveryFields.ReadRegion(json);
+        var region = awsRegion ?? settings.Identity.Region;
         if (!IsRegionName(region))
         {
             return null;
         }
 
-        if (region == GlobalServiceRegion && fields.EventSource is { } source && GlobalServiceSources.Contains(source))
+        if (region == GlobalServiceRegion && eventSource is { } source && GlobalServiceSources.Contains(source))
         {
             return trail.IncludeGlobalServiceEvents ? region : null;
         }

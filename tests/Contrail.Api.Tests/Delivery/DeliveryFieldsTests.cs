@@ -25,6 +25,20 @@ public sealed class DeliveryFieldsTests
     }
 
     [Theory]
+    [InlineData("""{"userIdentity":{"awsRegion":"xx","eventSource":"yy"},"eventSource":"iam.amazonaws.com","awsRegion":"us-east-1","requestParameters":{}}""", "us-east-1", "iam.amazonaws.com")]
+    [InlineData("""{"awsRegion":"eu-west-1","requestParameters":{"eventSource":"no"},"eventSource":"s3.amazonaws.com"}""", "eu-west-1", "s3.amazonaws.com")]
+    [InlineData("""{"eventName":"X","awsRegion":"ap-south-1"}""", "ap-south-1", null)]
+    [InlineData("""{"eventName":"X"}""", null, null)]
+    [InlineData("""[1]""", null, null)]
+    public void ReadRegion_TopLevelAwsRegionAndEventSource_AsReadDoes(string record, string? region, string? source)
+    {
+        var bytes = Encoding.UTF8.GetBytes(record);
+        DeliveryFields.ReadRegion(bytes).ShouldBe((region, source));
+        var full = DeliveryFields.Read(bytes);
+        (full.AwsRegion, full.EventSource).ShouldBe((region, source));
+    }
+
+    [Theory]
     [InlineData("""{"eventName":"X"}""", true)]
     [InlineData("""{"eventCategory":"Management"}""", true)]
     [InlineData("""{"eventCategory":"Data"}""", false)]
