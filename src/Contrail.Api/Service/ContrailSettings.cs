@@ -21,8 +21,9 @@ namespace Contrail.Api.Service;
 /// How long a digest signing key signs before a new one is made (<c>serve --key-rotation</c>); null means
 /// <see cref="SigningKeyRing.DefaultRotation"/> (30 days, as CloudTrail).
 /// </param>
+/// <param name="DigestInterval">How long a digest file's window is; null means one hour (as CloudTrail).</param>
 internal sealed record ContrailSettings(string DataDirectory, ServiceIdentity Identity, string RootAccessKeyId, string RootSecret, TimeSpan? DeliveryInterval = null,
-    S3ObjectStoreOptions? S3 = null, NotificationTarget? Notifications = null, TimeSpan? KeyRotation = null)
+    S3ObjectStoreOptions? S3 = null, NotificationTarget? Notifications = null, TimeSpan? KeyRotation = null, TimeSpan? DigestInterval = null)
 {
     /// <summary>Where the digest signing keys live: <c>DATA_DIR/keys</c> (docs/dev/signing-keys.md).</summary>
     public string KeysDirectory => Path.Combine(DataDirectory, "keys");

@@ -83,13 +83,13 @@ internal static partial class ServeCommand
         error = null;
         var dataDir = "contrail-data";
         var urls = DefaultUrls;
-        TimeSpan? deliveryInterval = null, keyRotation = null;
+        TimeSpan? deliveryInterval = null, keyRotation = null, digestInterval = null;
         string? s3Endpoint = null, s3Region = null, s3Sse = null;
         Uri? notificationUrl = null;
         for (var i = 0; i < args.Length; i++)
         {
             var (name, inline) = args[i].Split('=', 2) is [var n, var v] ? (n, v) : (args[i], null);
-            if (name is not ("--data-dir" or "--urls" or "--delivery-interval" or "--key-rotation" or "--s3-endpoint" or "--s3-region" or "--s3-sse" or "--notification-url"))
+            if (name is not ("--data-dir" or "--urls" or "--delivery-interval" or "--key-rotation" or "--digest-interval" or "--s3-endpoint" or "--s3-region" or "--s3-sse" or "--notification-url"))
             {
                 error = $"unknown option '{args[i]}' (see contrail --help).";
                 hostArgs = [];
@@ -118,6 +118,17 @@ internal static partial class ServeCommand
                 }
 
                 deliveryInterval = interval;
+            }
+            else if (name == "--digest-interval")
+            {
+                if (!TryParseDuration(value, out var interval) || interval < TimeSpan.FromSeconds(1))
+                {
+                    error = $"--digest-interval must be a duration of at least a second such as 10s, 5m or 1h; got '{value}'.";
+                    hostArgs = [];
+                    return false;
+                }
+
+                digestInterval = interval;
             }
             else if (name == "--key-rotation")
             {
@@ -223,7 +234,7 @@ internal static partial class ServeCommand
             }
         }
 
-        settings = new ContrailSettings(fullDataDir, new ServiceIdentity(account, region, organization), keyId, secret, deliveryInterval, s3, notifications, keyRotation);
+        settings = new ContrailSettings(fullDataDir, new ServiceIdentity(account, region, organization), keyId, secret, deliveryInterval, s3, notifications, keyRotation, digestInterval);
         return true;
     }
 

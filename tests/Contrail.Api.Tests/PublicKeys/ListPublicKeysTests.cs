@@ -88,7 +88,11 @@ public sealed class ListPublicKeysTests : IAsyncLifetime
         string?[] Fingerprints(ContrailResponse r) => [.. Keys(r).Select(k => k.GetProperty("Fingerprint").GetString())];
 
         Fingerprints(await List(new { StartTime = _now.AddDays(-80).ToUnixTimeSeconds(), EndTime = _now.AddDays(-75).ToUnixTimeSeconds() }))
-            .ShouldBeEmpty("entirely before the first key: nothing, and no key is made for it");
+            .ShouldBeEmpty("entirely before the first key: nothing");
+
+        // Both old keys have expired: as AWS, there is still a current key, made by the first call.
+        var current = Fingerprints(await List(new { })).ShouldHaveSingleItem();
+        current.ShouldNotBe(newer.Fingerprint);
         Fingerprints(await List(new { StartTime = _now.AddDays(-60).ToUnixTimeSeconds(), EndTime = _now.AddDays(-50).ToUnixTimeSeconds() }))
             .ShouldBe([old.Fingerprint]);
         Fingerprints(await List(new { StartTime = _now.AddDays(-60).ToUnixTimeSeconds(), EndTime = _now.AddDays(-30).ToUnixTimeSeconds() }))
@@ -96,15 +100,15 @@ public sealed class ListPublicKeysTests : IAsyncLifetime
         Fingerprints(await List(new { StartTime = _now.AddDays(-38).ToUnixTimeSeconds() + 0.5, EndTime = _now.AddDays(-37).ToUnixTimeSeconds() + 0.25 }))
             .ShouldBeEmpty("fractional epoch seconds, in the gap between the keys");
         Fingerprints(await List(new { StartTime = (_now.AddDays(-40).ToUnixTimeSeconds() - 1) + 0.999 }))
-            .ShouldBe([old.Fingerprint, newer.Fingerprint], "EndTime defaults to now; the old key's last instant is inside");
+            .ShouldBe([old.Fingerprint, newer.Fingerprint, current], "EndTime defaults to now; the old key's last instant is inside");
         Fingerprints(await List(new { StartTime = _now.AddDays(-40).ToUnixTimeSeconds() }))
-            .ShouldBe([newer.Fingerprint], "ValidityEndTime is exclusive");
+            .ShouldBe([newer.Fingerprint, current], "ValidityEndTime is exclusive");
 
         var entry = Keys(await List(new { StartTime = _now.AddDays(-70).ToUnixTimeSeconds(), EndTime = _now.AddDays(-70).ToUnixTimeSeconds() })).ShouldHaveSingleItem();
         entry.GetProperty("Value").GetString().ShouldBe(Convert.ToBase64String(old.Der));
         entry.GetProperty("ValidityStartTime").GetInt64().ShouldBe(_now.AddDays(-70).ToUnixTimeSeconds());
         entry.GetProperty("ValidityEndTime").GetInt64().ShouldBe(_now.AddDays(-40).ToUnixTimeSeconds());
-        Directory.GetFiles(Path.Combine(_directory, "keys")).Length.ShouldBe(2, "a ring with keys makes none on a list");
+        Directory.GetFiles(Path.Combine(_directory, "keys")).Length.ShouldBe(3, "one current key, made once");
     }
 
     [Theory]

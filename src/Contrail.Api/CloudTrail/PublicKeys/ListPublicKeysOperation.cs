@@ -61,10 +61,9 @@ internal sealed class ListPublicKeysOperation(SigningKeyRing keys, TimeProvider 
                     "The StartTime occurs after the EndTime."), parameters));
             }
 
-            if (keys.Between(DateTimeOffset.MinValue, DateTimeOffset.MaxValue).Count == 0)
-            {
-                keys.KeyFor(now);
-            }
+            // As in AWS there is always a current key: made now when none covers this moment (first
+            // call, or the newest key expired while no digest was signed).
+            keys.KeyFor(now);
 
             return Task.FromResult(new CallOutcome
             {
