@@ -19,6 +19,12 @@ internal sealed record DigestChain
     public IReadOnlyList<PendingLogFile> Files { get; init; } = [];
 
     /// <summary>
+    /// The end of the digest being delivered, saved before its put so that a retry (after a failure or a
+    /// crash) rebuilds the same digest under the same key instead of one with a later end.
+    /// </summary>
+    public DateTimeOffset? PendingEnd { get; init; }
+
+    /// <summary>
     /// True after a final digest until the trail logs (with validation) again: an idle chain delivers no
     /// digests, and the next one starts a new chain (previous members null).
     /// </summary>

@@ -98,7 +98,11 @@ internal sealed partial class TrailDelivery
         {
             var chain = chains[region];
             DateTimeOffset end;
-            if (chain.FinalEnd is { } finalEnd)
+            if (chain.PendingEnd is { } pendingEnd)
+            {
+                end = pendingEnd;
+            }
+            else if (chain.FinalEnd is { } finalEnd)
             {
                 end = finalEnd;
             }
@@ -112,6 +116,12 @@ internal sealed partial class TrailDelivery
                 continue;
             }
 
+            if (chain.PendingEnd is null)
+            {
+                chains[region] = chain = chain with { PendingEnd = end };
+                Save(run, chains, run.State.LatestDigestDeliveryTime);
+            }
+
             var listed = chain.Files.Where(f => f.DeliveryTime < end).Select(f => f.File).ToList();
             var rest = chain.Files.Where(f => f.DeliveryTime >= end).ToList();
             try
@@ -121,9 +131,10 @@ internal sealed partial class TrailDelivery
                 var digest = DigestFile.Build(trail.S3BucketName, key, settings.Identity.AccountId, chain.WindowStart, end, listed, chain.Previous,
                     signingKey.Fingerprint, data => signingKey.Sign(data));
                 await objects.PutAsync(trail.S3BucketName, key, digest.Body, digest.Metadata, null, CancellationToken.None).ConfigureAwait(false);
-                chains[region] = chain.FinalEnd is null
-                    ? new DigestChain { WindowStart = end, Previous = digest.Link, Files = rest }
-                    : new DigestChain { WindowStart = end, Files = rest, Idle = rest.Count == 0 };
+                // The final digest ends the chain; one due before it (pending when the trail stopped) does not.
+                chains[region] = chain.FinalEnd == end
+                    ? new DigestChain { WindowStart = end, Files = rest, Idle = rest.Count == 0 }
+                    : new DigestChain { WindowStart = end, Previous = digest.Link, Files = rest, FinalEnd = chain.FinalEnd };
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
