@@ -10,6 +10,7 @@ using Contrail.Api.Delivery.Notifications;
 using Contrail.Api.Indexing;
 using Contrail.Api.Ingest;
 using Contrail.Api.Routing;
+using Contrail.Api.S3Read;
 using Contrail.Api.Writing;
 using Contrail.Delivery.Digests;
 using Contrail.Delivery.Objects;
@@ -77,12 +78,14 @@ internal static class ContrailApplication
         services.AddTrails();
         services.AddSingleton<PutAuditEventsOperation>();
         services.AddSingleton<IngestRecordsOperation>();
+        services.AddS3Read();
         services.AddSingleton(sp => new ApiRouter(
             [sp.GetRequiredService<LookupEventsOperation>(), sp.GetRequiredService<ListPublicKeysOperation>(), .. TrailServices.Operations(sp)],
             [
                 ("/PutAuditEvents", sp.GetRequiredService<PutAuditEventsOperation>(), PutAuditEventsOperation.MaxRequestBytes + 4096),
                 ("/records", sp.GetRequiredService<IngestRecordsOperation>(), IngestRecordsOperation.MaxRequestBytes),
-            ]));
+            ],
+            sp.GetRequiredService<S3Router>().Route));
         services.AddSingleton<ApiPipeline>();
         services.AddSingleton<EventIndexer>();
         services.AddHostedService(sp => sp.GetRequiredService<EventIndexer>());
