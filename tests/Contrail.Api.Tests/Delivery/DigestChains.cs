@@ -63,6 +63,14 @@ internal static partial class DigestChains
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="files"/> (read after <paramref name="digests"/>) hold the trail's StopLogging
+    /// record and every one of them is listed by a digest: the final digest is out.
+    /// </summary>
+    public static bool ListsEveryFileUpToStop(IReadOnlyList<DeliveredDigest> digests, IReadOnlyList<DeliveredFile> files) =>
+        files.SelectMany(f => f.Records).Any(r => r.GetProperty("eventName").GetString() == "StopLogging")
+        && files.Select(f => f.Key).ToHashSet().SetEquals(digests.SelectMany(x => x.LogFileKeys));
+
     public static byte[] Gunzip(byte[] body)
     {
         using var gzip = new GZipStream(new MemoryStream(body), CompressionMode.Decompress);
