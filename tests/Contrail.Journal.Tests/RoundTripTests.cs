@@ -70,6 +70,43 @@ public sealed class RoundTripTests
     }
 
     [Fact]
+    public async Task ReadBatch_ReusingItsBuffer_SameRecords_TheFirstRecordLargerThanMaxBytesToo_NextCallOverwrites()
+    {
+        using var dir = new TestDirectory();
+        await using var journal = dir.OpenJournal(segmentBytes: 64 << 10);
+        var sizes = Enumerable.Range(0, 200).Select(i => i == 7 ? 9000 : 100 + (i * 37 % 1500)).ToList();
+        for (var i = 0; i < sizes.Count; i += 10)
+        {
+            await journal.AppendAsync([.. Enumerable.Range(i, 10).Select(id => Payloads.Make(id, sizes[id]))]);
+        }
+
+        using var reader = journal.OpenReader(0);
+        var batch = new List<JournalRecord>();
+        var seen = new List<long>();
+        ReadOnlyMemory<byte> firstOfPrevious = default;
+        long firstIdOfPrevious = -1;
+        while (reader.ReadBatch(batch, 16, 4096, reuseBuffer: true) > 0)
+        {
+            if (firstIdOfPrevious >= 0 && batch[0].Payload.Length <= 4096 && firstOfPrevious.Length <= 4096)
+            {
+                // Slices of the previous batch now hold this batch's bytes: consumers copy what they keep.
+                Payloads.IdOf(firstOfPrevious).ShouldNotBe(firstIdOfPrevious);
+            }
+
+            foreach (var record in batch)
+            {
+                Payloads.IsIntact(record.Payload).ShouldBeTrue();
+                seen.Add(Payloads.IdOf(record.Payload));
+            }
+
+            (firstOfPrevious, firstIdOfPrevious) = (batch[0].Payload, Payloads.IdOf(batch[0].Payload));
+            batch.Clear();
+        }
+
+        seen.ShouldBe(Enumerable.Range(0, 200).Select(i => (long)i));
+    }
+
+    [Fact]
     public async Task OpenReader_NotARecordBoundary_Throws()
     {
         using var dir = new TestDirectory();

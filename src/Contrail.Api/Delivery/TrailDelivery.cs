@@ -52,6 +52,7 @@ internal sealed partial class TrailDelivery(
     private readonly Dictionary<string, TrailRun> _runs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _beginFrom = new(StringComparer.Ordinal);
     private readonly LogFileBatcher _batcher = new();
+    private readonly RecordArena _arena = new();
     private string? _knownNames;
     private bool _firstPass = true;
 
@@ -218,7 +219,7 @@ internal sealed partial class TrailDelivery(
         {
             var batch = new List<JournalRecord>();
             var done = false;
-            while (!done && reader.ReadBatch(batch, ReadRecords, ReadBytes) > 0)
+            while (!done && reader.ReadBatch(batch, ReadRecords, ReadBytes, reuseBuffer: true) > 0)
             {
                 foreach (var record in batch)
                 {
@@ -295,7 +296,7 @@ internal sealed partial class TrailDelivery(
         while (run.ReadPosition < limit)
         {
             run.Batch.Clear();
-            if (run.Reader.ReadBatch(run.Batch, ReadRecords, ReadBytes) == 0)
+            if (run.Reader.ReadBatch(run.Batch, ReadRecords, ReadBytes, reuseBuffer: true) == 0)
             {
                 break;
             }
@@ -479,12 +480,14 @@ internal sealed partial class TrailDelivery(
         var end = state.InFlightEnd!.Value;
         var deliveryTime = state.InFlightDeliveryTime!.Value;
         var logging = state.Logging ?? false;
+        // One loop delivers every trail, one range at a time: the previous range's copies are done with.
+        _arena.Reset();
         var byRegion = new SortedDictionary<string, List<(long Position, ReadOnlyMemory<byte> Json)>>(StringComparer.Ordinal);
         using (var reader = journal.OpenReader(start))
         {
             var batch = new List<JournalRecord>();
             var done = false;
-            while (!done && reader.ReadBatch(batch, ReadRecords, ReadBytes) > 0)
+            while (!done && reader.ReadBatch(batch, ReadRecords, ReadBytes, reuseBuffer: true) > 0)
             {
                 foreach (var record in batch)
                 {
@@ -502,7 +505,7 @@ internal sealed partial class TrailDelivery(
                             byRegion[region!] = list = [];
                         }
 
-                        list.Add((record.Position, json.ToArray()));
+                        list.Add((record.Position, _arena.Copy(json.Span)));
                     }
                 }
 
