@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Amazon.Runtime;
 using Contrail.Client;
 using Contrail.Delivery.Objects;
 using Contrail.Delivery.Validation;
@@ -85,7 +86,7 @@ internal static partial class ValidateLogsCommand
         }
 
         var accountId = arguments.AccountId ?? arn.Split(':')[4];
-        using var stores = new StoreChoice(arguments, bucket, homeRegion);
+        using var stores = new StoreChoice(arguments, bucket, homeRegion, host.Environment);
         if (isOrganizationTrail && organizationId is null)
         {
             organizationId = await FindOrganizationAsync(stores.Store, bucket, prefix, accountId, cancellationToken).ConfigureAwait(false);
@@ -209,7 +210,7 @@ internal static partial class ValidateLogsCommand
     /// <summary>The object store to read: a local bucket copy, an S3-compatible store, or the server's data directory.</summary>
     private sealed class StoreChoice : IDisposable
     {
-        public StoreChoice(ValidateLogsArguments arguments, string bucket, string homeRegion)
+        public StoreChoice(ValidateLogsArguments arguments, string bucket, string homeRegion, IReadOnlyDictionary<string, string?> environment)
         {
             if (arguments.LocalDirectory is { } local)
             {
@@ -217,7 +218,7 @@ internal static partial class ValidateLogsCommand
             }
             else if (arguments.S3Endpoint is { } endpoint)
             {
-                Store = new S3ObjectStore(new S3ObjectStoreOptions { Endpoint = endpoint, Region = arguments.S3Region ?? homeRegion });
+                Store = new S3ObjectStore(new S3ObjectStoreOptions { Endpoint = endpoint, Region = arguments.S3Region ?? homeRegion, Credentials = S3Credentials(environment) });
             }
             else
             {
@@ -228,5 +229,14 @@ internal static partial class ValidateLogsCommand
         public IObjectStore Store { get; }
 
         public void Dispose() => (Store as IDisposable)?.Dispose();
+
+        // AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN); null leaves it to the AWS SDK's chain.
+        private static AWSCredentials? S3Credentials(IReadOnlyDictionary<string, string?> environment) =>
+            (environment.GetValueOrDefault("AWS_ACCESS_KEY_ID"), environment.GetValueOrDefault("AWS_SECRET_ACCESS_KEY"), environment.GetValueOrDefault("AWS_SESSION_TOKEN")) switch
+            {
+                ({ Length: > 0 } id, { Length: > 0 } secret, { Length: > 0 } token) => new SessionAWSCredentials(id, secret, token),
+                ({ Length: > 0 } id, { Length: > 0 } secret, _) => new BasicAWSCredentials(id, secret),
+                _ => null,
+            };
     }
 }
