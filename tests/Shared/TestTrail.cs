@@ -75,11 +75,11 @@ internal sealed class TestTrail : IDisposable
 
     public void Dispose() => Key.Dispose();
 
-    public string DigestKey(DateTimeOffset end)
+    public string DigestKey(DateTimeOffset end, bool backfill = false)
     {
         var utc = end.UtcDateTime;
         var org = OrganizationId is null ? string.Empty : OrganizationId + "/";
-        var key = $"AWSLogs/{org}{AccountId}/CloudTrail-Digest/{SourceRegion}/{utc:yyyy'/'MM'/'dd}/{AccountId}_CloudTrail-Digest_{SourceRegion}_{TrailName}_{HomeRegion}_{utc.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}.json.gz";
+        var key = $"AWSLogs/{org}{AccountId}/CloudTrail-Digest/{SourceRegion}/{utc:yyyy'/'MM'/'dd}/{AccountId}_CloudTrail-Digest_{SourceRegion}_{TrailName}_{HomeRegion}_{utc.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}{(backfill ? "_backfill" : string.Empty)}.json.gz";
         return Prefix is null ? key : Prefix + "/" + key;
     }
 
@@ -95,19 +95,29 @@ internal sealed class TestTrail : IDisposable
         return new TestLogFile(Bucket, key, Convert.ToHexStringLower(SHA256.HashData(json)), delivered, eventTime);
     }
 
-    /// <summary>Puts a signed digest for [<paramref name="start"/>, <paramref name="end"/>]; <paramref name="previous"/> null starts a chain.</summary>
-    public async Task<TestDigest> PutDigestAsync(DateTimeOffset start, DateTimeOffset end, IReadOnlyList<TestLogFile> logFiles, TestDigest? previous, string? storeAt = null)
+    /// <summary>
+    /// Puts a signed digest for [<paramref name="start"/>, <paramref name="end"/>]; <paramref name="previous"/> null starts a chain.
+    /// A backfill digest (<paramref name="backfillGenerated"/>) has <c>_backfill</c> in its name and metadata <c>backfill-generation-timestamp</c>.
+    /// </summary>
+    public async Task<TestDigest> PutDigestAsync(DateTimeOffset start, DateTimeOffset end, IReadOnlyList<TestLogFile> logFiles, TestDigest? previous,
+        string? storeAt = null, DateTimeOffset? backfillGenerated = null)
     {
-        var key = DigestKey(end);
+        var key = DigestKey(end, backfillGenerated is not null);
         var json = DigestJson(start, end, key, logFiles, previous);
         var hash = Convert.ToHexStringLower(SHA256.HashData(json));
         var toSign = $"{Iso(end)}\n{Bucket}/{key}\n{hash}\n{previous?.Signature ?? "null"}";
         var signature = Convert.ToHexStringLower(Key.SignData(Encoding.UTF8.GetBytes(toSign), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
-        await Store.PutAsync(Bucket, storeAt ?? key, Gzip(json), new Dictionary<string, string>
+        var metadata = new Dictionary<string, string>
         {
             ["signature"] = signature,
             ["signature-algorithm"] = "SHA256withRSA",
-        });
+        };
+        if (backfillGenerated is { } generated)
+        {
+            metadata["backfill-generation-timestamp"] = Iso(generated);
+        }
+
+        await Store.PutAsync(Bucket, storeAt ?? key, Gzip(json), metadata);
         return new TestDigest(Bucket, key, signature, hash, json, start, end, logFiles);
     }
 

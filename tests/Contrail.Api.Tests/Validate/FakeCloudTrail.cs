@@ -10,7 +10,8 @@ internal sealed record CloudTrailCall(string Operation, string Body, string? Aut
 
 /// <summary>
 /// A loopback CloudTrail endpoint with just what <c>validate-logs</c> calls: <c>DescribeTrails</c> and
-/// <c>ListPublicKeys</c> (AWS JSON 1.1), answering what the test sets. Signatures are not checked.
+/// <c>ListPublicKeys</c> (AWS JSON 1.1), and Organizations' <c>DescribeOrganization</c> for the AWS CLI,
+/// answering what the test sets. Signatures are not checked.
 /// </summary>
 internal sealed class FakeCloudTrail : IDisposable
 {
@@ -39,6 +40,9 @@ internal sealed class FakeCloudTrail : IDisposable
 
     /// <summary>The whole <c>ListPublicKeys</c> answer.</summary>
     public string PublicKeysJson { get; set; } = """{"PublicKeyList":[]}""";
+
+    /// <summary>What <c>organizations:DescribeOrganization</c> answers (the AWS CLI asks it for organization trails).</summary>
+    public string OrganizationId { get; set; } = "o-a1b2c3d4e5";
 
     public ConcurrentQueue<CloudTrailCall> Calls { get; } = new();
 
@@ -78,6 +82,7 @@ internal sealed class FakeCloudTrail : IDisposable
             {
                 "DescribeTrails" => (200, $$"""{"trailList":[{{string.Join(",", Trails)}}]}"""),
                 "ListPublicKeys" => (200, PublicKeysJson),
+                "DescribeOrganization" => (200, $$$"""{"Organization":{"Id":"{{{OrganizationId}}}","Arn":"arn:aws:organizations::111122223333:organization/{{{OrganizationId}}}"}}"""),
                 _ => (400, """{"__type":"UnknownOperationException","message":"Unknown operation"}"""),
             };
             var bytes = Encoding.UTF8.GetBytes(answer);

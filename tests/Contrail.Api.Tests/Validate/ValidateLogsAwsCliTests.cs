@@ -111,6 +111,23 @@ public sealed class ValidateLogsAwsCliTests(MotoServer moto)
             s.ViaDescribeTrails = true;
         },
         ["no-digests"] = _ => Task.CompletedTask,
+        ["backfill"] = async s =>
+        {
+            var chain = await s.Trail.PutHourlyChainAsync(T0, 3);
+            var late = await s.Trail.PutLogFileAsync(T0.AddMinutes(100));
+            await s.Trail.PutDigestAsync(T0.AddHours(1), T0.AddHours(2), [late], null, backfillGenerated: T0.AddHours(2).AddMinutes(30));
+        },
+        ["source-region"] = async s =>
+        {
+            await s.Trail.PutHourlyChainAsync(T0, 3);
+            s.Arguments = ["--region", "eu-west-1"];
+        },
+        ["organization-trail"] = async s =>
+        {
+            await s.Trail.PutHourlyChainAsync(T0, 3);
+            s.ViaDescribeTrails = true;
+            s.Arguments = ["--account-id", s.Trail.AccountId];
+        },
     };
 
     private static Dictionary<string, (string Says, int Exit)> CliVerdicts => new()
@@ -133,6 +150,9 @@ public sealed class ValidateLogsAwsCliTests(MotoServer moto)
         ["range-inside"] = ("\n3/3 digest files valid\n6/6 log files valid\n", 0),
         ["described-trail-with-prefix"] = ("\n3/3 digest files valid\n6/6 log files valid\n", 0),
         ["no-digests"] = ("No digests found\n", 0),
+        ["backfill"] = ("\n3/3 digest files valid\n1/1 backfill digest files valid\n7/7 log files valid\n", 0),
+        ["source-region"] = ("\n3/3 digest files valid\n6/6 log files valid\n", 0),
+        ["organization-trail"] = ("\n3/3 digest files valid\n6/6 log files valid\n", 0),
     };
 
     [Theory]
@@ -147,12 +167,17 @@ public sealed class ValidateLogsAwsCliTests(MotoServer moto)
             Credentials = new BasicAWSCredentials(MotoServer.AccessKeyId, MotoServer.SecretAccessKey),
             MaxErrorRetry = 0,
         });
-        using var trail = new TestTrail(store, bucket, prefix: scenario == "described-trail-with-prefix" ? "audit/ct" : null);
+        using var trail = new TestTrail(
+            store,
+            bucket,
+            prefix: scenario is "described-trail-with-prefix" or "organization-trail" ? "audit/ct" : null,
+            sourceRegion: scenario == "source-region" ? "eu-west-1" : null,
+            organizationId: scenario == "organization-trail" ? "o-a1b2c3d4e5" : null);
         var s = new Scenario(store, trail) { Keys = trail.PublicKeysJson };
         await Arrangements[scenario](s);
         using var cloudTrail = new FakeCloudTrail { PublicKeysJson = s.Keys };
-        cloudTrail.Trails.Add($$"""{"Name":"{{trail.TrailName}}","TrailARN":"{{trail.TrailArn}}","S3BucketName":"{{bucket}}","S3KeyPrefix":"audit/ct","IsOrganizationTrail":false}""");
-        string[] common = ["--trail-arn", trail.TrailArn, "--start-time", s.Range.Start, "--end-time", s.Range.End, "--verbose", "--endpoint-url", cloudTrail.Endpoint];
+        cloudTrail.Trails.Add($$$"""{"Name":"{{{trail.TrailName}}}","TrailARN":"{{{trail.TrailArn}}}","S3BucketName":"{{{bucket}}}","S3KeyPrefix":"audit/ct","IsOrganizationTrail":{{{(trail.OrganizationId is null ? "false" : "true")}}}}""");
+        string[] common = ["--trail-arn", trail.TrailArn, "--start-time", s.Range.Start, "--end-time", s.Range.End, "--verbose", "--endpoint-url", cloudTrail.Endpoint, .. s.Arguments];
         if (!s.ViaDescribeTrails)
         {
             common = [.. common, "--s3-bucket", bucket];
@@ -160,6 +185,7 @@ public sealed class ValidateLogsAwsCliTests(MotoServer moto)
 
         var environment = moto.Environment();
         environment["AWS_ENDPOINT_URL_S3"] = moto.Endpoint;
+        environment["AWS_ENDPOINT_URL_ORGANIZATIONS"] = cloudTrail.Endpoint;
         var cli = await Processes.AwsAsync(environment, ["cloudtrail", "validate-logs", .. common]);
         var contrailEnvironment = environment.ToDictionary(e => e.Key, e => (string?)e.Value);
         var ours = await ValidateLogsHarness.RunAsync([.. common, "--s3-endpoint", moto.Endpoint, "--no-contrail-checks"], contrailEnvironment);
@@ -190,6 +216,8 @@ public sealed class ValidateLogsAwsCliTests(MotoServer moto)
         public (string Start, string End) Range { get; set; } = ("2024-01-01T00:00:00Z", "2024-01-01T04:00:00Z");
 
         public bool ViaDescribeTrails { get; set; }
+
+        public string[] Arguments { get; set; } = [];
 
         public Task PutAsync(string key, byte[] body, string? signature = null) =>
             Store.PutAsync(Trail.Bucket, key, body, signature is null
