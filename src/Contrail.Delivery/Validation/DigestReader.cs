@@ -65,7 +65,7 @@ internal sealed class DigestReader(IObjectStore store, IPublicKeySource publicKe
             return DigestCheck.Missing;
         }
 
-        var inflated = new ArrayBufferWriter<byte>(Math.Max(256, stored.Body.Length * 4));
+        var inflated = new ArrayBufferWriter<byte>((int)Math.Clamp(stored.Body.Length * 4L, 256, 16 << 20));
         var gzip = GzipFirstMember.Inflate(stored.Body, data => inflated.Write(data));
         if (gzip.Outcome != GzipOutcome.Complete || !TryParseJson(inflated.WrittenMemory, out var document))
         {

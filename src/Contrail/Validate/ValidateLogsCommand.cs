@@ -16,8 +16,8 @@ internal static partial class ValidateLogsCommand
 {
     private const string Name = "contrail validate-logs";
 
-    // The AWS CLI's assert_cloudtrail_arn_is_valid (re.match: anchored at the start only).
-    [GeneratedRegex(@"^arn:.+:cloudtrail:.+:\d{12}:trail/.+", RegexOptions.Singleline)]
+    // The AWS CLI's assert_cloudtrail_arn_is_valid (re.match: anchored at the start only; '.' is not a newline).
+    [GeneratedRegex(@"^arn:.+:cloudtrail:.+:\d{12}:trail/.+")]
     private static partial Regex TrailArnPattern();
 
     public static Task<int> RunAsync(string[] args) => RunAsync(args, ValidateLogsHost.FromConsole());
@@ -44,6 +44,11 @@ internal static partial class ValidateLogsCommand
         catch (ObjectStoreException e)
         {
             output.Fatal($"An error occurred ({e.ErrorCode}) when reading the object store: {e.Message}");
+            return 255;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            output.Fatal($"Unable to read the files: {e.Message}");
             return 255;
         }
     }
