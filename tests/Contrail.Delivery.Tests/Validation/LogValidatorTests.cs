@@ -336,7 +336,7 @@ public sealed class LogValidatorTests : IDisposable
     }
 
     [Fact]
-    public async Task ValidateAsync_ManyLogFilesHashedInParallel_ReportedInDigestOrder()
+    public async Task ValidateAsync_ManyLogFilesHashedInParallel_BoundedAndReportedInDigestOrder()
     {
         var logs = new List<TestLogFile>();
         for (var i = 0; i < 40; i++)
@@ -346,11 +346,14 @@ public sealed class LogValidatorTests : IDisposable
 
         var digest = await _h.Trail.PutDigestAsync(T0, T0.AddHours(1), logs, null);
         var options = _h.Options(end: T0.AddHours(1));
-        options.Store = new ShuffledDelayStore(_h.Store);
-        options.MaxParallelDownloads = 8;
+        var store = new ShuffledDelayStore(_h.Store);
+        options.Store = store;
+        options.MaxParallelDownloads = 4;
 
         var (findings, _) = await RunAsync(options);
 
         Describe(findings).ShouldBe(Expected([digest]));
+        store.MaxInFlight.ShouldBeLessThanOrEqualTo(4 + 1); // the digest itself is read by the walk, alongside
+        store.MaxInFlight.ShouldBeGreaterThan(1);
     }
 }

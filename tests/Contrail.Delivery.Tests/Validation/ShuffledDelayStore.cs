@@ -4,11 +4,15 @@ namespace Contrail.Delivery.Tests.Validation;
 
 /// <summary>
 /// Another store's objects, each get answered after a pseudo-random delay (0–20 ms), so that parallel
-/// downloads finish out of order.
+/// downloads finish out of order; it also records how many gets were in flight at most.
 /// </summary>
 internal sealed class ShuffledDelayStore(IObjectStore inner) : IObjectStore
 {
     private readonly Random _random = new(42);
+    private int _inFlight;
+    private int _maxInFlight;
+
+    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
 
     public Task PutAsync(string bucket, string key, ReadOnlyMemory<byte> body, IReadOnlyDictionary<string, string> metadata,
         ObjectWriteOptions? options = null, CancellationToken cancellationToken = default) =>
@@ -22,8 +26,21 @@ internal sealed class ShuffledDelayStore(IObjectStore inner) : IObjectStore
             delay = _random.Next(0, 20);
         }
 
-        await Task.Delay(delay, cancellationToken);
-        return await inner.GetAsync(bucket, key, cancellationToken);
+        var now = Interlocked.Increment(ref _inFlight);
+        int seen;
+        while (now > (seen = Volatile.Read(ref _maxInFlight)) && Interlocked.CompareExchange(ref _maxInFlight, now, seen) != seen)
+        {
+        }
+
+        try
+        {
+            await Task.Delay(delay, cancellationToken);
+            return await inner.GetAsync(bucket, key, cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
     }
 
     public Task<ObjectInfo?> HeadAsync(string bucket, string key, CancellationToken cancellationToken = default) =>
