@@ -10,6 +10,7 @@ internal static class Program
 
         Usage:
           contrail serve [--data-dir DIR] [--urls URL[;URL…]] [--delivery-interval DURATION]
+                         [--digest-interval DURATION] [--key-rotation DURATION]
                          [--s3-endpoint URL [--s3-region REGION] [--s3-sse AES256|aws:kms]]
                          [--notification-url URL]
           contrail journal repair [--data-dir DIR]
@@ -24,6 +25,12 @@ internal static class Program
           --urls URL       where to listen (default http://127.0.0.1:5080)
           --delivery-interval DURATION
                            how often trails deliver log files: 5s, 2m, 1h (default 5m, as CloudTrail)
+          --digest-interval DURATION
+                           how often trails with log file validation deliver a signed digest file
+                           per region (default 1h, as CloudTrail)
+          --key-rotation DURATION
+                           how long a digest signing key signs before a new one is made: 24h, 30m
+                           (default 720h, 30 days, as CloudTrail); old keys are kept in DATA_DIR/keys
           --s3-endpoint URL
                            deliver log files to this S3-compatible store (http or https; buckets must
                            exist) instead of DATA_DIR/buckets

@@ -3,8 +3,8 @@ using System.Text;
 namespace Contrail.Api.Auth;
 
 /// <summary>
-/// Builds the parts of the SigV4 canonical request for a non-S3 service, as botocore's
-/// <c>SigV4Auth.canonical_request</c> does (the reference the real clients agree with).
+/// Builds the parts of the SigV4 canonical request as botocore's <c>SigV4Auth.canonical_request</c>
+/// does (the reference the real clients agree with); S3's canonical URI differs (<see cref="S3Uri"/>).
 /// </summary>
 internal static class SigV4Canonical
 {
@@ -44,6 +44,13 @@ internal static class SigV4Canonical
         var last = rawPath[^1] == '/' && segments.Count > 0 ? "/" : "";
         return SigV4Encoding.Encode(first + string.Join('/', segments) + last, keepSlash: true);
     }
+
+    /// <summary>S3's canonical URI: the path exactly as sent, neither normalized nor encoded again (botocore's <c>S3SigV4Auth</c>).</summary>
+    public static string S3Uri(string rawPath) => string.IsNullOrEmpty(rawPath) ? "/" : rawPath;
+
+    /// <summary>S3's canonical URI as the SigV4 documentation defines it: the decoded path encoded once, <c>/</c> kept.</summary>
+    public static string S3UriEncodedOnce(string rawPath) =>
+        string.IsNullOrEmpty(rawPath) ? "/" : SigV4Encoding.Encode(SigV4Encoding.Decode(rawPath), keepSlash: true);
 
     /// <summary>Splits a raw query into decoded (name, value) pairs; a pair without <c>=</c> has an empty value.</summary>
     public static List<(string Name, string Value)> ParseQuery(string rawQuery)

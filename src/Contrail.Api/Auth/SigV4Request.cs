@@ -15,4 +15,10 @@ internal sealed class SigV4Request
     public required IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; }
 
     public ReadOnlyMemory<byte> Body { get; init; }
+
+    /// <summary>
+    /// The credential-scope services this request may be signed for (<c>s3</c> for the S3 routes); null
+    /// for the verifier's own set. With <c>s3</c>, the canonical URI is the path as sent, not encoded again.
+    /// </summary>
+    public IReadOnlySet<string>? Services { get; init; }
 }

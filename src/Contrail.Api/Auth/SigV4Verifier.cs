@@ -13,6 +13,7 @@ namespace Contrail.Api.Auth;
 internal sealed class SigV4Verifier
 {
     private const string UnsignedPayload = "UNSIGNED-PAYLOAD";
+    private const string S3Service = "s3";
     private const int MaxCachedKeys = 256;
     private static readonly TimeSpan AllowedSkew = TimeSpan.FromMinutes(15);
 
@@ -33,7 +34,7 @@ internal sealed class SigV4Verifier
         _time = time;
         _region = region;
         _acceptedServices = acceptedServices;
-        _servicesForMessage = string.Join(" or ", acceptedServices.Order(StringComparer.Ordinal).Select(s => $"'{s}'"));
+        _servicesForMessage = ServicesForMessage(acceptedServices);
     }
 
     public SigV4Result Verify(SigV4Request request)
@@ -45,10 +46,10 @@ internal sealed class SigV4Verifier
             return failure;
         }
 
-        return CheckScope(auth!) ?? CheckCredentialsAndSignature(request, auth!);
+        return CheckScope(auth!, request.Services) ?? CheckCredentialsAndSignature(request, auth!);
     }
 
-    private SigV4Result? CheckScope(SigV4Authorization auth)
+    private SigV4Result? CheckScope(SigV4Authorization auth, IReadOnlySet<string>? services)
     {
         // AWS reports every scope fault at once, each sentence on its own.
         var faults = new List<string>(3);
@@ -57,9 +58,9 @@ internal sealed class SigV4Verifier
             faults.Add($"Credential should be scoped to a valid region, not '{auth.Region}'.");
         }
 
-        if (!_acceptedServices.Contains(auth.Service))
+        if (!(services ?? _acceptedServices).Contains(auth.Service))
         {
-            faults.Add($"Credential should be scoped to correct service: {_servicesForMessage}.");
+            faults.Add($"Credential should be scoped to correct service: {(services is null ? _servicesForMessage : ServicesForMessage(services))}.");
         }
 
         if (auth.Terminator != "aws4_request")
@@ -135,9 +136,28 @@ internal sealed class SigV4Verifier
 
     private static bool Matches(SigV4Request request, SigV4Authorization auth, byte[] signingKey, string payloadHash)
     {
+        if (auth.Service != S3Service)
+        {
+            return Matches(request, auth, signingKey, payloadHash, SigV4Canonical.Uri(request.RawPath));
+        }
+
+        // S3 signs the path as sent (botocore's S3SigV4Auth does not normalize it); a client that sent
+        // characters raw which it signed encoded is met by the path encoded once from its decoded form.
+        var asSent = SigV4Canonical.S3Uri(request.RawPath);
+        if (Matches(request, auth, signingKey, payloadHash, asSent))
+        {
+            return true;
+        }
+
+        var encodedOnce = SigV4Canonical.S3UriEncodedOnce(request.RawPath);
+        return encodedOnce != asSent && Matches(request, auth, signingKey, payloadHash, encodedOnce);
+    }
+
+    private static bool Matches(SigV4Request request, SigV4Authorization auth, byte[] signingKey, string payloadHash, string canonicalUri)
+    {
         var canonical = new StringBuilder(512)
             .Append(request.Method.ToUpperInvariant()).Append('\n')
-            .Append(SigV4Canonical.Uri(request.RawPath)).Append('\n')
+            .Append(canonicalUri).Append('\n')
             .Append(SigV4Canonical.Query(auth.Query, auth.Presigned ? "X-Amz-Signature" : null)).Append('\n')
             .Append(SigV4Canonical.Headers(auth.SignedHeaders, request.Headers)).Append('\n')
             .Append(auth.SignedHeadersText).Append('\n')
@@ -167,6 +187,9 @@ internal sealed class SigV4Verifier
         _signingKeys[(secret, date, service)] = key;
         return key;
     }
+
+    private static string ServicesForMessage(IReadOnlySet<string> services) =>
+        string.Join(" or ", services.Order(StringComparer.Ordinal).Select(s => $"'{s}'"));
 
     private static string Format(DateTimeOffset time) => time.UtcDateTime.ToString(SigV4AuthorizationParser.AmzDateFormat, CultureInfo.InvariantCulture);
 

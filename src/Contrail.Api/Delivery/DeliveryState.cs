@@ -45,6 +45,13 @@ internal sealed record DeliveryState
 
     public string? LatestDeliveryError { get; init; }
 
+    /// <summary>Open digest chains by region (log file validation on), saved with the positions above.</summary>
+    public Dictionary<string, DigestChain>? Digests { get; init; }
+
+    public DateTimeOffset? LatestDigestDeliveryTime { get; init; }
+
+    public string? LatestDigestDeliveryError { get; init; }
+
     public static string DirectoryOf(string dataDirectory) => Path.Combine(dataDirectory, "delivery");
 
     public static string PathOf(string dataDirectory, string trailName) => Path.Combine(DirectoryOf(dataDirectory), trailName + ".json");
@@ -67,4 +74,5 @@ internal sealed record DeliveryState
 
 [JsonSourceGenerationOptions(WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(DeliveryState))]
+[JsonSerializable(typeof(DigestChain))]
 internal sealed partial class DeliveryJsonContext : JsonSerializerContext;

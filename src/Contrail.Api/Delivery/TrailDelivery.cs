@@ -1,6 +1,7 @@
 using Contrail.Api.CloudTrail.Trails;
 using Contrail.Api.Delivery.Notifications;
 using Contrail.Api.Service;
+using Contrail.Delivery.Digests;
 using Contrail.Delivery.LogFiles;
 using Contrail.Delivery.Objects;
 using Contrail.Events.Records;
@@ -25,6 +26,7 @@ internal sealed partial class TrailDelivery(
     ContrailSettings settings,
     DeliveryStatusBoard board,
     LogFileNotifier notifier,
+    SigningKeyRing keys,
     TimeProvider time,
     ILogger<TrailDelivery> logger) : BackgroundService
 {
@@ -282,6 +284,11 @@ internal sealed partial class TrailDelivery(
             await DeliverInFlightAsync(run).ConfigureAwait(false);
         }
 
+        if (!final)
+        {
+            await DigestAsync(run, now).ConfigureAwait(false);
+        }
+
         var progressed = false;
         var stopped = false;
         run.Reader ??= journal.OpenReader(run.ReadPosition);
@@ -505,7 +512,8 @@ internal sealed partial class TrailDelivery(
 
         var attempt = time.GetUtcNow();
         var delivered = 0;
-        var keys = new List<string>();
+        var deliveredKeys = new List<string>();
+        var digestFiles = new List<(string Region, DigestLogFile File)>();
         foreach (var (region, records) in byRegion)
         {
             var index = 0;
@@ -520,7 +528,8 @@ internal sealed partial class TrailDelivery(
                 await objects.PutAsync(run.Trail.S3BucketName, key.Key, body.Body, EmptyMetadata,
                     run.Trail.KmsKeyId is { } kms ? ObjectWriteOptions.Kms(kms) : null, CancellationToken.None).ConfigureAwait(false);
                 delivered++;
-                keys.Add(key.Key);
+                deliveredKeys.Add(key.Key);
+                digestFiles.Add((region, new DigestLogFile(run.Trail.S3BucketName, key.Key, body.UncompressedSha256, body.OldestEventTime, body.NewestEventTime)));
             }
         }
 
@@ -534,13 +543,14 @@ internal sealed partial class TrailDelivery(
             LatestDeliveryAttemptTime = delivered > 0 ? attempt : state.LatestDeliveryAttemptTime,
             LatestDeliveryAttemptSucceeded = delivered > 0 ? attempt : state.LatestDeliveryAttemptSucceeded,
             LatestDeliveryError = delivered > 0 ? null : state.LatestDeliveryError,
+            Digests = WithDelivered(run.Trail, state, digestFiles, deliveryTime, stopped: state.Logging == true && !logging),
         };
         run.State.Save(settings.DataDirectory, run.Trail.Name);
         run.LastSaved = attempt;
         run.RetryDelay = FirstRetryDelay;
         board.Set(run.Trail.Name, run.State);
         journal.SetConsumerPosition(ConsumerName(run.Trail.TrailArn), end);
-        notifier.Delivered(run.Trail, run.Trail.S3BucketName, keys);
+        notifier.Delivered(run.Trail, run.Trail.S3BucketName, deliveredKeys);
     }
 
     /// <summary>Records a failed attempt; the in-flight range is retried after a delay doubling up to a minute.</summary>
@@ -724,6 +734,10 @@ internal sealed partial class TrailDelivery(
         public TimeSpan RetryDelay { get; set; } = FirstRetryDelay;
 
         public DateTimeOffset? MismatchSince { get; set; }
+
+        public DateTimeOffset DigestRetryAt { get; set; }
+
+        public TimeSpan DigestRetryDelay { get; set; } = FirstRetryDelay;
     }
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "Log file delivery for trail {Trail} failed; it is retried")]

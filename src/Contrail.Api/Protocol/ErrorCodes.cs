@@ -19,6 +19,7 @@ internal static class ErrorCodes
     public const string InvalidTimeRange = "InvalidTimeRangeException";
     public const string InvalidMaxResults = "InvalidMaxResultsException";
     public const string InvalidNextToken = "InvalidNextTokenException";
+    public const string InvalidToken = "InvalidTokenException";
     public const string InvalidEventCategory = "InvalidEventCategoryException";
 
     // CloudTrail Data (spec §5).

@@ -8,4 +8,10 @@ internal enum WireProtocol
 
     /// <summary>REST-JSON (service <c>cloudtrail-data</c>, spec §5): error code in <c>X-Amzn-ErrorType</c> too.</summary>
     RestJson,
+
+    /// <summary>
+    /// REST-XML (service <c>s3</c>, the read-only subset): an error is an <c>&lt;Error&gt;</c> document
+    /// (no body for HEAD), the request id in <c>x-amz-request-id</c>; answers are <see cref="RestReply"/>s.
+    /// </summary>
+    RestXml,
 }

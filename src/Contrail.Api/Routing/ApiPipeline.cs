@@ -1,6 +1,7 @@
 using Contrail.Api.Audit;
 using Contrail.Api.Auth;
 using Contrail.Api.Protocol;
+using Contrail.Api.S3Read;
 using Contrail.Api.Writing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -52,13 +53,14 @@ internal sealed partial class ApiPipeline(
             RawQuery = rawQuery,
             Headers = Headers(request),
             Body = body,
+            Services = route.SigningServices,
         });
 
         var facts = new AuditRecordBuilder.CallFacts(
             Operation: route.AuditName,
             EventSource: route.Operation?.EventSource ?? route.DefaultEventSource,
-            ReadOnly: route.Operation?.ReadOnly ?? false,
-            Management: route.Operation?.Management ?? true,
+            ReadOnly: route.Operation?.ReadOnly ?? route.ReadOnly,
+            Management: route.Operation?.Management ?? route.Management,
             RequestId: requestId,
             Time: received,
             SourceIp: SourceIp(http),
@@ -73,7 +75,9 @@ internal sealed partial class ApiPipeline(
         CallOutcome outcome;
         if (!auth.Succeeded)
         {
-            outcome = CallOutcome.Fail(new ApiError(auth.ErrorCode!, auth.Message!, auth.HttpStatus));
+            outcome = CallOutcome.Fail(route.Protocol == WireProtocol.RestXml
+                ? S3AuthErrors.From(auth, presigned: !request.Headers.ContainsKey("Authorization"))
+                : new ApiError(auth.ErrorCode!, auth.Message!, auth.HttpStatus));
         }
         else if (route.Operation is null)
         {
@@ -124,6 +128,10 @@ internal sealed partial class ApiPipeline(
         {
             await ResponseWriter.WriteErrorAsync(http, route.Protocol, requestId, error, ct).ConfigureAwait(false);
         }
+        else if (outcome.Reply is { } reply)
+        {
+            await ResponseWriter.WriteReplyAsync(http, requestId, reply, ct).ConfigureAwait(false);
+        }
         else
         {
             await ResponseWriter.WriteAsync(http, route.Protocol, requestId, 200, outcome.Body ?? "{}"u8.ToArray(), ct).ConfigureAwait(false);
@@ -170,7 +178,8 @@ internal sealed partial class ApiPipeline(
         return (buffer.GetBuffer().AsMemory(0, (int)buffer.Length), false);
     }
 
-    private static string RawPath(HttpContext http, out string rawQuery)
+    /// <summary>The request target's path and query as received, not decoded (the query without its '?').</summary>
+    internal static string RawPath(HttpContext http, out string rawQuery)
     {
         var target = http.Features.Get<IHttpRequestFeature>()?.RawTarget;
         if (string.IsNullOrEmpty(target))

@@ -8,6 +8,8 @@ namespace Contrail.Api.Routing;
 /// Routes a request: <c>X-Amz-Target</c> for the AWS JSON 1.1 service <c>cloudtrail</c> (dispatching on
 /// the text after the last '.', spec §4.1), or the path for REST-JSON operations
 /// (<c>POST /PutAuditEvents</c>, spec §5) and Contrail's native ingestion (<c>POST /records</c>).
+/// Everything else without <c>X-Amz-Target</c> is S3 (path-style <c>/BUCKET[/KEY]</c>): every GET and
+/// HEAD, and any method on a path other than <c>/</c>, <c>/health</c> and the REST paths above.
 /// </summary>
 internal sealed class ApiRouter
 {
@@ -16,11 +18,17 @@ internal sealed class ApiRouter
 
     private readonly FrozenDictionary<string, IApiOperation> _targets;
     private readonly FrozenDictionary<string, (IApiOperation Operation, int Limit)> _paths;
+    private readonly Func<HttpRequest, ApiRoute>? _s3;
 
-    public ApiRouter(IEnumerable<IApiOperation> targetOperations, IEnumerable<(string Path, IApiOperation Operation, int Limit)> pathOperations)
+    /// <param name="targetOperations">The AWS JSON 1.1 operations, by name.</param>
+    /// <param name="pathOperations">The operations served at a path (POST).</param>
+    /// <param name="s3">Routes an S3 request; null serves no S3.</param>
+    public ApiRouter(IEnumerable<IApiOperation> targetOperations, IEnumerable<(string Path, IApiOperation Operation, int Limit)> pathOperations,
+        Func<HttpRequest, ApiRoute>? s3 = null)
     {
         _targets = targetOperations.ToFrozenDictionary(o => o.Name, StringComparer.Ordinal);
         _paths = pathOperations.ToFrozenDictionary(p => p.Path, p => (p.Operation, p.Limit), StringComparer.Ordinal);
+        _s3 = s3;
     }
 
     public ApiRoute Route(HttpRequest request)
@@ -48,9 +56,16 @@ internal sealed class ApiRouter
                 byPath.Operation, byPath.Operation.Name, byPath.Operation.EventSource, byPath.Limit, null);
         }
 
+        if (_s3 is not null && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || !IsServicePath(path)))
+        {
+            return _s3(request);
+        }
+
         return new ApiRoute(WireProtocol.AwsJson11, null, "UnknownOperation", CloudTrailSource, JsonBodyLimit,
             new ApiError(ErrorCodes.UnknownOperationException, $"No operation is served at {request.Method} {Clip(path)}: send AWS JSON 1.1 calls to / with an X-Amz-Target header, PutAuditEvents to /PutAuditEvents, and CloudTrail records to /records.", 404));
     }
+
+    private bool IsServicePath(string path) => path is "/" or "/health" || _paths.ContainsKey(path);
 
     private static string Clip(string text) => text.Length <= 128 ? text : text[..128] + "…";
 }

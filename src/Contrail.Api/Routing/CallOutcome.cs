@@ -14,6 +14,9 @@ internal sealed class CallOutcome
 
     public byte[]? Body { get; init; }
 
+    /// <summary>A REST-XML answer (S3): status, headers and body as the operation made them; <see cref="Body"/> is then unused.</summary>
+    public RestReply? Reply { get; init; }
+
     public IReadOnlyList<NormalizedRecord> Records { get; init; } = [];
 
     /// <summary>Writes the audit record's <c>requestParameters</c> object; null writes JSON null.</summary>

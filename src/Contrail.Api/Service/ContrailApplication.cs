@@ -2,6 +2,7 @@ using Contrail.Api.Audit;
 using Contrail.Api.Auth;
 using Contrail.Api.Channels;
 using Contrail.Api.CloudTrail.LookupEvents;
+using Contrail.Api.CloudTrail.PublicKeys;
 using Contrail.Api.CloudTrail.Trails;
 using Contrail.Api.Data;
 using Contrail.Api.Delivery;
@@ -9,7 +10,9 @@ using Contrail.Api.Delivery.Notifications;
 using Contrail.Api.Indexing;
 using Contrail.Api.Ingest;
 using Contrail.Api.Routing;
+using Contrail.Api.S3Read;
 using Contrail.Api.Writing;
+using Contrail.Delivery.Digests;
 using Contrail.Delivery.Objects;
 using Contrail.Journal;
 using Contrail.Store.History;
@@ -46,6 +49,10 @@ internal static class ContrailApplication
             k.AddServerHeader = false;
         });
 
+        // Opened here, not on first use: a damaged key file stops the start (SigningKeyCorruptedException),
+        // and first, so that the journal and store are not left open when it does.
+        time ??= TimeProvider.System;
+        var keys = SigningKeyRing.Open(settings.KeysDirectory, time, settings.KeyRotation ?? SigningKeyRing.DefaultRotation);
         using var startupLoggers = LoggerFactory.Create(l => l.AddSimpleConsole());
         var journal = Contrail.Journal.Journal.Open(
             new JournalOptions { Directory = Path.Combine(settings.DataDirectory, "journal") },
@@ -53,7 +60,7 @@ internal static class ContrailApplication
         var store = EventStore.Open(Path.Combine(settings.DataDirectory, "store"));
 
         var services = builder.Services;
-        services.AddSingleton(time ?? TimeProvider.System);
+        services.AddSingleton(time);
         services.AddSingleton(settings);
         services.AddSingleton(settings.Identity);
         services.AddSingleton(journal);
@@ -65,15 +72,20 @@ internal static class ContrailApplication
         services.AddSingleton<EventJournalWriter>();
         services.AddSingleton<ChannelDirectory>();
         services.AddSingleton<LookupEventsOperation>();
+        // Through a factory so that the container disposes the ring (and its private keys) at shutdown.
+        services.AddSingleton(_ => keys);
+        services.AddSingleton<ListPublicKeysOperation>();
         services.AddTrails();
         services.AddSingleton<PutAuditEventsOperation>();
         services.AddSingleton<IngestRecordsOperation>();
+        services.AddS3Read();
         services.AddSingleton(sp => new ApiRouter(
-            [sp.GetRequiredService<LookupEventsOperation>(), .. TrailServices.Operations(sp)],
+            [sp.GetRequiredService<LookupEventsOperation>(), sp.GetRequiredService<ListPublicKeysOperation>(), .. TrailServices.Operations(sp)],
             [
                 ("/PutAuditEvents", sp.GetRequiredService<PutAuditEventsOperation>(), PutAuditEventsOperation.MaxRequestBytes + 4096),
                 ("/records", sp.GetRequiredService<IngestRecordsOperation>(), IngestRecordsOperation.MaxRequestBytes),
-            ]));
+            ],
+            sp.GetRequiredService<S3Router>().Route));
         services.AddSingleton<ApiPipeline>();
         services.AddSingleton<EventIndexer>();
         services.AddHostedService(sp => sp.GetRequiredService<EventIndexer>());

@@ -1,4 +1,5 @@
 using Contrail.Api.Delivery.Notifications;
+using Contrail.Delivery.Digests;
 using Contrail.Delivery.Objects;
 
 namespace Contrail.Api.Service;
@@ -16,5 +17,14 @@ namespace Contrail.Api.Service;
 /// embedded <see cref="LocalObjectStore"/> under <paramref name="DataDirectory"/>.
 /// </param>
 /// <param name="Notifications">Where trails with an SNS topic post a notification per delivery pass, and the signing key; null means none are sent.</param>
+/// <param name="KeyRotation">
+/// How long a digest signing key signs before a new one is made (<c>serve --key-rotation</c>); null means
+/// <see cref="SigningKeyRing.DefaultRotation"/> (30 days, as CloudTrail).
+/// </param>
+/// <param name="DigestInterval">How long a digest file's window is; null means one hour (as CloudTrail).</param>
 internal sealed record ContrailSettings(string DataDirectory, ServiceIdentity Identity, string RootAccessKeyId, string RootSecret, TimeSpan? DeliveryInterval = null,
-    S3ObjectStoreOptions? S3 = null, NotificationTarget? Notifications = null);
+    S3ObjectStoreOptions? S3 = null, NotificationTarget? Notifications = null, TimeSpan? KeyRotation = null, TimeSpan? DigestInterval = null)
+{
+    /// <summary>Where the digest signing keys live: <c>DATA_DIR/keys</c> (docs/dev/signing-keys.md).</summary>
+    public string KeysDirectory => Path.Combine(DataDirectory, "keys");
+}

@@ -136,7 +136,7 @@ public static class LogFileWriter
         return time;
     }
 
-    private static void NormalizeHeader(byte[] body)
+    internal static void NormalizeHeader(byte[] body)
     {
         // RFC 1952 member header: ID1 ID2 CM FLG | MTIME (4, LE) | XFL | OS
         if (body.Length < 18 || body[0] != 0x1f || body[1] != 0x8b || body[2] != 8 || body[3] != 0)

@@ -36,6 +36,12 @@ public interface IObjectStore
     Task<ObjectListing> ListAsync(string bucket, string? prefix, string? startAfter, int maxKeys,
         CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Whether the bucket exists: it may be empty. (A <see cref="LocalObjectStore"/> bucket exists once
+    /// something was put in it.) Readers use it to tell a missing bucket from an empty listing.
+    /// </summary>
+    Task<bool> BucketExistsAsync(string bucket, CancellationToken cancellationToken = default);
+
     /// <summary>Deletes the object; false when there was none (a missing bucket has none).</summary>
     Task<bool> DeleteAsync(string bucket, string key, CancellationToken cancellationToken = default);
 }

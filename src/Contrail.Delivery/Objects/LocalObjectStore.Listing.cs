@@ -4,6 +4,13 @@ namespace Contrail.Delivery.Objects;
 public sealed partial class LocalObjectStore
 {
     /// <inheritdoc/>
+    public Task<bool> BucketExistsAsync(string bucket, CancellationToken cancellationToken = default)
+    {
+        ValidateBucket(bucket);
+        return Task.FromResult(Directory.Exists(Path.Combine(BucketsDirectory, bucket)));
+    }
+
+    /// <inheritdoc/>
     /// <remarks>Cost: every file below the prefix's deepest directory is visited (no index); fine for a local store.</remarks>
     public Task<ObjectListing> ListAsync(string bucket, string? prefix, string? startAfter, int maxKeys,
         CancellationToken cancellationToken = default)

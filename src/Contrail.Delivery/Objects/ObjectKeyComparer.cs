@@ -6,10 +6,12 @@ namespace Contrail.Delivery.Objects;
 /// Orders keys as S3 does, by their UTF-8 bytes: the same as ordering by Unicode scalar values,
 /// which differs from ordinal UTF-16 order only for characters above U+FFFF versus U+E000–U+FFFF.
 /// </summary>
-internal sealed class ObjectKeyComparer : IComparer<string>
+public sealed class ObjectKeyComparer : IComparer<string>
 {
+    /// <summary>The comparer (stateless, thread-safe).</summary>
     public static readonly ObjectKeyComparer Instance = new();
 
+    /// <summary>Compares by UTF-8 bytes; null sorts first.</summary>
     public int Compare(string? x, string? y)
     {
         if (x is null || y is null)

@@ -10,6 +10,27 @@ public sealed partial class S3ObjectStore
     private const int MaxKeysPerCall = 1000;
 
     /// <inheritdoc/>
+    /// <remarks>HeadBucket: 404 is false; a bucket these credentials may not read is <c>AccessDenied</c>.</remarks>
+    public async Task<bool> BucketExistsAsync(string bucket, CancellationToken cancellationToken = default)
+    {
+        ValidateBucket(bucket);
+        var client = await ClientAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await client.HeadBucketAsync(new HeadBucketRequest { BucketName = bucket }, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+        catch (Exception e) when (Translate(e, "HeadBucket", bucket, null, cancellationToken) is { } error)
+        {
+            throw error;
+        }
+    }
+
+    /// <inheritdoc/>
     /// <remarks>
     /// <paramref name="startAfter"/> goes to the first call, continuation tokens to the next ones;
     /// <paramref name="maxKeys"/> above 1000 takes several calls. With <paramref name="maxKeys"/> 0 one key is
@@ -58,7 +79,7 @@ public sealed partial class S3ObjectStore
             foreach (var item in page)
             {
                 // Listings carry no metadata (as LocalObjectStore's): a head per key would cost a call each.
-                objects.Add(new ObjectInfo(item.Key, item.Size ?? 0, Utc(item.LastModified), new Dictionary<string, string>()));
+                objects.Add(new ObjectInfo(item.Key, item.Size ?? 0, Utc(item.LastModified), new Dictionary<string, string>()) { ETag = item.ETag });
             }
 
             var truncated = response.IsTruncated == true;

@@ -152,7 +152,7 @@ public sealed partial class S3ObjectStore : IObjectStore, IDisposable
         try
         {
             var response = await client.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = bucket, Key = key }, cancellationToken).ConfigureAwait(false);
-            return new ObjectInfo(key, response.ContentLength, Utc(response.LastModified), MetadataOf(response.Metadata));
+            return new ObjectInfo(key, response.ContentLength, Utc(response.LastModified), MetadataOf(response.Metadata)) { ETag = response.ETag };
         }
         catch (AmazonS3Exception e) when (IsMissing(e))
         {

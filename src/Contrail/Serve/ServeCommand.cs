@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Contrail.Api.Auth;
 using Contrail.Api.Delivery.Notifications;
 using Contrail.Api.Service;
+using Contrail.Delivery.Digests;
 using Contrail.Delivery.Objects;
 using Contrail.Journal;
 using Microsoft.AspNetCore.Builder;
@@ -46,6 +47,12 @@ internal static partial class ServeCommand
             await Console.Error.WriteLineAsync($"contrail serve: to drop the damaged record and everything after it, run: contrail journal repair --data-dir {settings!.DataDirectory}").ConfigureAwait(false);
             return 3;
         }
+        catch (SigningKeyCorruptedException e)
+        {
+            // Never regenerate a damaged key: the digests it signed could no longer be validated.
+            await Console.Error.WriteLineAsync($"contrail serve: {e.Message}").ConfigureAwait(false);
+            return 3;
+        }
 
         var organization = settings!.Identity.OrganizationId is { } org ? $", organization {org}" : "";
         Console.WriteLine($"Contrail: account {settings.Identity.AccountId}{organization}, region {settings.Identity.Region}, data in {settings.DataDirectory}");
@@ -76,13 +83,13 @@ internal static partial class ServeCommand
         error = null;
         var dataDir = "contrail-data";
         var urls = DefaultUrls;
-        TimeSpan? deliveryInterval = null;
+        TimeSpan? deliveryInterval = null, keyRotation = null, digestInterval = null;
         string? s3Endpoint = null, s3Region = null, s3Sse = null;
         Uri? notificationUrl = null;
         for (var i = 0; i < args.Length; i++)
         {
             var (name, inline) = args[i].Split('=', 2) is [var n, var v] ? (n, v) : (args[i], null);
-            if (name is not ("--data-dir" or "--urls" or "--delivery-interval" or "--s3-endpoint" or "--s3-region" or "--s3-sse" or "--notification-url"))
+            if (name is not ("--data-dir" or "--urls" or "--delivery-interval" or "--key-rotation" or "--digest-interval" or "--s3-endpoint" or "--s3-region" or "--s3-sse" or "--notification-url"))
             {
                 error = $"unknown option '{args[i]}' (see contrail --help).";
                 hostArgs = [];
@@ -111,6 +118,28 @@ internal static partial class ServeCommand
                 }
 
                 deliveryInterval = interval;
+            }
+            else if (name == "--digest-interval")
+            {
+                if (!TryParseDuration(value, out var interval) || interval < TimeSpan.FromSeconds(1))
+                {
+                    error = $"--digest-interval must be a duration of at least a second such as 10s, 5m or 1h; got '{value}'.";
+                    hostArgs = [];
+                    return false;
+                }
+
+                digestInterval = interval;
+            }
+            else if (name == "--key-rotation")
+            {
+                if (!TryParseDuration(value, out var rotation))
+                {
+                    error = $"--key-rotation must be a positive duration such as 720h (30 days), 24h or 30m; got '{value}'.";
+                    hostArgs = [];
+                    return false;
+                }
+
+                keyRotation = rotation;
             }
             else if (name == "--s3-endpoint")
             {
@@ -205,7 +234,7 @@ internal static partial class ServeCommand
             }
         }
 
-        settings = new ContrailSettings(fullDataDir, new ServiceIdentity(account, region, organization), keyId, secret, deliveryInterval, s3, notifications);
+        settings = new ContrailSettings(fullDataDir, new ServiceIdentity(account, region, organization), keyId, secret, deliveryInterval, s3, notifications, keyRotation, digestInterval);
         return true;
     }
 

@@ -207,6 +207,30 @@ public abstract class ObjectStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BucketExistsAsync_TrueForABucketWithObjects_FalseForAMissingOne()
+    {
+        await Store.PutAsync(Bucket, "exists/k", Bytes("x"), NoMetadata);
+
+        (await Store.BucketExistsAsync(Bucket)).ShouldBeTrue();
+        (await Store.BucketExistsAsync(MissingBucket())).ShouldBeFalse();
+        await Should.ThrowAsync<ArgumentException>(() => Store.BucketExistsAsync("Bad_Bucket"));
+    }
+
+    [Fact]
+    public async Task ETag_WhenTheStoreKeepsOne_IsTheQuotedMd5OfASinglePartBody()
+    {
+        var body = Bytes("etag body");
+        var md5 = $"\"{Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(body))}\"";
+        await Store.PutAsync(Bucket, "etag/k", body, NoMetadata);
+
+        var head = await Store.HeadAsync(Bucket, "etag/k");
+        var listed = (await Store.ListAsync(Bucket, "etag/", null, 10)).Objects.ShouldHaveSingleItem();
+
+        (head!.ETag ?? md5).ShouldBe(md5);
+        (listed.ETag ?? md5).ShouldBe(md5);
+    }
+
+    [Fact]
     public async Task PutAsync_WithServerSideEncryption_StoresTheObject()
     {
         await Store.PutAsync(Bucket, "sse/s3", Bytes("s3"), NoMetadata, new ObjectWriteOptions { ServerSideEncryption = ObjectWriteOptions.Aes256 });

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Contrail.Delivery.Tests.Support;
 
 /// <summary>
@@ -25,21 +23,8 @@ internal static class PythonGzip
 
     public static IReadOnlyDictionary<string, Result> Inflate(IReadOnlyList<string> paths)
     {
-        var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(Script);
-        foreach (var path in paths)
-        {
-            start.ArgumentList.Add(path);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit(TimeSpan.FromSeconds(60)).ShouldBeTrue("python3 did not finish");
-        process.ExitCode.ShouldBe(0, error.Result);
         var results = new Dictionary<string, Result>(StringComparer.Ordinal);
-        foreach (var line in output.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var line in Python.Run(Script, [.. paths]).Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             var parts = line.Split(' ');
             results[parts[0]] = new Result(parts[1], parts[2] == "single", parts[3] == "same");

@@ -55,6 +55,16 @@ internal sealed class GetTrailStatusOperation(TrailCatalog catalog, ServiceIdent
                 w.WriteString("LatestDeliveryError", deliveryError);
             }
 
+            if (delivery?.LatestDigestDeliveryTime is { } digested)
+            {
+                TrailResponses.WriteTime(w, "LatestDigestDeliveryTime", digested);
+            }
+
+            if (delivery?.LatestDigestDeliveryError is { } digestError)
+            {
+                w.WriteString("LatestDigestDeliveryError", digestError);
+            }
+
             w.WriteString("LatestDeliveryAttemptTime", Iso(delivery?.LatestDeliveryAttemptTime));
             w.WriteString("LatestDeliveryAttemptSucceeded", Iso(delivery?.LatestDeliveryAttemptSucceeded));
             var notification = notifications.Get(trail);
