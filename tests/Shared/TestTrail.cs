@@ -86,7 +86,8 @@ internal sealed class TestTrail : IDisposable
     /// <summary>Puts a log file delivered at <paramref name="delivered"/> with one record.</summary>
     public async Task<TestLogFile> PutLogFileAsync(DateTimeOffset delivered)
     {
-        var unique = "U" + Interlocked.Increment(ref _unique).ToString("D15", CultureInfo.InvariantCulture);
+        // Per trail (its name's first letter), so that trails sharing a bucket never write the same key.
+        var unique = char.ToUpperInvariant(TrailName[0]) + Interlocked.Increment(ref _unique).ToString("D15", CultureInfo.InvariantCulture);
         var key = LogFileKey.Create(Prefix, OrganizationId, AccountId, SourceRegion, delivered, unique).Key;
         var eventTime = delivered.AddMinutes(-3);
         var json = Encoding.UTF8.GetBytes(

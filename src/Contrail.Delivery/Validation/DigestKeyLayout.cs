@@ -52,6 +52,17 @@ internal sealed class DigestKeyLayout(string accountId, string? organizationId, 
         return new Regex("^" + pattern + "$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     }
 
+    /// <summary>Digest keys of any trail delivering the same account and source region under <paramref name="prefix"/>.</summary>
+    public Regex AnyTrailPattern(string? prefix)
+    {
+        var account = Regex.Escape(accountId);
+        var source = Regex.Escape(sourceRegion);
+        var org = organizationId is null ? string.Empty : Regex.Escape(organizationId) + "/";
+        var body = $@"AWSLogs/{org}{account}/CloudTrail\-Digest/{source}/\d+/\d+/\d+/{account}_CloudTrail\-Digest_{source}_.+\.json\.gz";
+        var pattern = string.IsNullOrEmpty(prefix) ? body : Regex.Escape(prefix) + "/" + body;
+        return new Regex("^" + pattern + "$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    }
+
     private string AccountPath() => organizationId is null ? $"AWSLogs/{accountId}" : $"AWSLogs/{organizationId}/{accountId}";
 
     private static string Prefixed(string? prefix, string key) => string.IsNullOrEmpty(prefix) ? key : prefix + "/" + key;

@@ -100,6 +100,11 @@ public sealed class LocalBucketCopy : IObjectStore
     }
 
     /// <inheritdoc/>
+    /// <remarks>Only <see cref="Bucket"/> exists, while its directory does.</remarks>
+    public Task<bool> BucketExistsAsync(string bucket, CancellationToken cancellationToken = default) =>
+        Task.FromResult(bucket == Bucket && System.IO.Directory.Exists(Directory));
+
+    /// <inheritdoc/>
     public Task<ObjectListing> ListAsync(string bucket, string? prefix, string? startAfter, int maxKeys, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxKeys);

@@ -18,6 +18,10 @@ internal sealed partial class ValidationRun
         var publicKeys = backfill
             ? new Dictionary<string, DigestPublicKey>(StringComparer.Ordinal)
             : await reader.LoadPublicKeysAsync(start, _settings.EndTime.AddHours(2), cancellationToken).ConfigureAwait(false);
+        if (!backfill)
+        {
+            _publicKeys = publicKeys;
+        }
 
         var (key, endDate) = LastDigest(digests, null);
         var lastStartDate = endDate;

@@ -4,8 +4,9 @@ using Contrail.Delivery.LogFiles;
 namespace Contrail.Delivery.Validation;
 
 /// <summary>
-/// Contrail's check for log files no digest lists (docs/validate-logs.md, check 2): inside the time valid
-/// digests cover, every log file of the source region in the trail's bucket must be listed by one of them.
+/// Contrail's check for log files no digest lists (docs/validate-logs.md, check 3): inside the time valid
+/// digests cover, every log file of the source region in the trail's bucket must be listed by one of them,
+/// or by a valid digest of another trail that delivers to the same folder.
 /// </summary>
 internal sealed partial class ValidationRun
 {
@@ -20,6 +21,7 @@ internal sealed partial class ValidationRun
 
     private readonly List<(DateTimeOffset Start, DateTimeOffset End)> _covered = [];
     private readonly HashSet<(string Bucket, string Key)> _listed = [];
+    private Dictionary<string, DigestPublicKey>? _publicKeys;
 
     private void RecordCoverage(LoadedDigest digest)
     {
@@ -34,11 +36,17 @@ internal sealed partial class ValidationRun
         }
     }
 
-    private async Task CheckCoverageAsync(CancellationToken cancellationToken)
+    private async Task CheckCoverageAsync(DigestReader reader, CancellationToken cancellationToken)
     {
+        var covered = Merge(_covered);
+        if (covered.Count > 0)
+        {
+            await ListOtherTrailsAsync(reader, covered, cancellationToken).ConfigureAwait(false);
+        }
+
         var bucket = _settings.Bucket;
         var folder = _layout.LogFilePrefix(_settings.Prefix);
-        foreach (var (from, to) in Merge(_covered))
+        foreach (var (from, to) in covered)
         {
             for (var day = from.UtcDateTime.Date; day <= to.UtcDateTime.Date; day = day.AddDays(1))
             {
@@ -61,6 +69,52 @@ internal sealed partial class ValidationRun
                         }
 
                         await EmitAsync(new UnlistedLogFileFinding(bucket, item.Key, delivered), cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (!page.IsTruncated || page.Objects.Count == 0)
+                    {
+                        break;
+                    }
+
+                    after = page.Objects[^1].Key;
+                }
+            }
+        }
+    }
+
+    // Several trails may deliver to one bucket and prefix: their log files share the folder. The files that
+    // valid digests of the other trails list (digests named by an end time in the covered time, or up to an
+    // hour after it) are not this trail's to report. Their digests must verify with the same public keys,
+    // so that a made-up digest cannot hide an added file.
+    private async Task ListOtherTrailsAsync(DigestReader reader, List<(DateTimeOffset Start, DateTimeOffset End)> covered, CancellationToken cancellationToken)
+    {
+        var bucket = _settings.Bucket;
+        var own = _layout.Pattern(_settings.Prefix);
+        var anyTrail = _layout.AnyTrailPattern(_settings.Prefix);
+        var folder = _layout.ListPrefix(_settings.Prefix) + "/";
+        var publicKeys = new Dictionary<string, DigestPublicKey>(_publicKeys ?? [], StringComparer.Ordinal);
+        foreach (var (from, to) in covered)
+        {
+            for (var day = from.UtcDateTime.Date; day <= to.AddHours(1).UtcDateTime.Date; day = day.AddDays(1))
+            {
+                var dayPrefix = folder + day.ToString("yyyy'/'MM'/'dd'/'", CultureInfo.InvariantCulture);
+                string? after = null;
+                while (true)
+                {
+                    var page = await Store.ListAsync(bucket, dayPrefix, after, PageSize, cancellationToken).ConfigureAwait(false);
+                    foreach (var item in page.Objects)
+                    {
+                        if (own.IsMatch(item.Key) || !anyTrail.IsMatch(item.Key)
+                            || !DigestKeyLayout.TryParseKeyDate(item.Key, out var end) || end < from || end > to.AddHours(1))
+                        {
+                            continue;
+                        }
+
+                        var check = await reader.ReadAsync(publicKeys, bucket, item.Key, DigestKeyLayout.IsBackfill(item.Key), cancellationToken).ConfigureAwait(false);
+                        foreach (var entry in check.Digest?.LogFiles ?? [])
+                        {
+                            _listed.Add((entry.Bucket, entry.Key));
+                        }
                     }
 
                     if (!page.IsTruncated || page.Objects.Count == 0)

@@ -36,7 +36,7 @@ internal sealed partial class ValidationRun
             await TraverseAsync(reader, backfill: true, cancellationToken).ConfigureAwait(false);
             if (_settings.ContrailChecks)
             {
-                await CheckCoverageAsync(cancellationToken).ConfigureAwait(false);
+                await CheckCoverageAsync(reader, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)

@@ -245,6 +245,31 @@ public sealed class LogValidatorTests : IDisposable
     }
 
     [Fact]
+    public async Task ValidateAsync_AnotherTrailDeliversToTheSameFolder_ItsFilesAreNotReported()
+    {
+        var chain = await _h.Trail.PutHourlyChainAsync(T0, 3);
+        using var other = new TestTrail(_h.Store, trailName: "othertrail", key: _h.Trail.Key);
+        await other.PutHourlyChainAsync(T0, 3);
+
+        var (findings, tally) = await _h.RunAsync();
+
+        Describe(findings).ShouldBe(Expected(Enumerable.Reverse(chain)));
+        tally.HasInvalid.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task ValidateAsync_AnotherTrailsDigestsDoNotVerify_ItsFilesAreReported()
+    {
+        var chain = await _h.Trail.PutHourlyChainAsync(T0, 3);
+        using var forger = new TestTrail(_h.Store, trailName: "forged");
+        var forged = await forger.PutHourlyChainAsync(T0, 1, logsPerHour: 1);
+
+        var (findings, _) = await _h.RunAsync();
+
+        Describe(findings).ShouldBe([.. Expected(Enumerable.Reverse(chain)), $"unlisted {forged[0].LogFiles[0].Key}"]);
+    }
+
+    [Fact]
     public async Task ValidateAsync_ContrailChecksOff_OnlyTheAwsCliFindings()
     {
         var chain = await _h.Trail.PutHourlyChainAsync(T0, 3);

@@ -49,6 +49,9 @@ internal sealed class ShuffledDelayStore(IObjectStore inner) : IObjectStore
     public Task<ObjectListing> ListAsync(string bucket, string? prefix, string? startAfter, int maxKeys, CancellationToken cancellationToken = default) =>
         inner.ListAsync(bucket, prefix, startAfter, maxKeys, cancellationToken);
 
+    public Task<bool> BucketExistsAsync(string bucket, CancellationToken cancellationToken = default) =>
+        inner.BucketExistsAsync(bucket, cancellationToken);
+
     public Task<bool> DeleteAsync(string bucket, string key, CancellationToken cancellationToken = default) =>
         inner.DeleteAsync(bucket, key, cancellationToken);
 }

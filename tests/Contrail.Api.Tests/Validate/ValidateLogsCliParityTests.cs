@@ -14,7 +14,7 @@ namespace Contrail.Api.Tests.Validate;
 /// scenario; Contrail's own checks off for the comparison, then on: never a lower exit code.
 /// </summary>
 [Collection(MotoCollection.Name)]
-public sealed class ValidateLogsAwsCliTests(MotoServer moto)
+public sealed class ValidateLogsCliParityTests(MotoServer moto)
 {
     private static readonly DateTimeOffset T0 = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
