@@ -36,7 +36,7 @@ internal static partial class ValidateLogsCommand
         {
             return await ValidateAsync(arguments, fileKeys, host, output, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is LogValidationException or FormatException)
+        catch (Exception e) when (e is LogValidationException or FormatException or ArgumentException)
         {
             output.Fatal(e.Message);
             return 255;
