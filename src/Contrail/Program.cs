@@ -1,4 +1,5 @@
 using Contrail.Serve;
+using Contrail.Validate;
 
 namespace Contrail;
 
@@ -13,6 +14,11 @@ internal static class Program
                          [--s3-endpoint URL [--s3-region REGION] [--s3-sse AES256|aws:kms]]
                          [--notification-url URL]
           contrail journal repair [--data-dir DIR]
+          contrail validate-logs --trail-arn ARN --start-time TIME [--end-time TIME] [--verbose]
+                         [--s3-bucket BUCKET [--s3-prefix PREFIX]] [--account-id ID] [--region REGION]
+                         [--endpoint-url URL] [--credentials-file FILE] [--public-keys FILE]
+                         [--data-dir DIR | --s3-endpoint URL [--s3-region REGION] | --local-dir DIR]
+                         [--organization-id O-ID] [--no-contrail-checks]
 
         Options:
           --data-dir DIR   where everything is kept (default ./contrail-data)
@@ -36,6 +42,28 @@ internal static class Program
           --notification-url URL
                            http(s) URL that gets an SNS-shaped notification, signed with
                            HMAC-SHA256, for each delivery of a trail with an SNS topic
+
+        validate-logs (the options of aws cloudtrail validate-logs, and its output; docs/validate-logs.md):
+          --trail-arn, --start-time, --end-time, --s3-bucket, --s3-prefix, --account-id, --verbose
+                           as with the AWS CLI; --region is the region whose files to validate
+          --endpoint-url URL
+                           the Contrail server asked for the trail (DescribeTrails, unless --s3-bucket)
+                           and the public keys (ListPublicKeys, unless --public-keys); default
+                           http://127.0.0.1:5080
+          --credentials-file FILE
+                           AWS credentials file for the server (default: AWS_ACCESS_KEY_ID and
+                           AWS_SECRET_ACCESS_KEY, else DATA_DIR/root-credentials)
+          --public-keys FILE
+                           public keys saved with aws cloudtrail list-public-keys (no server needed)
+          --data-dir DIR   read the files from the server's data directory (default ./contrail-data)
+          --s3-endpoint URL
+                           read them from this S3-compatible store (AWS_* credentials)
+          --local-dir DIR  read them from a copy of the bucket (aws s3 sync s3://B DIR; needs
+                           --s3-bucket B; signatures in sidecar files, see docs/validate-logs.md)
+          --organization-id O-ID
+                           organization folder of an organization trail (default: found in the bucket)
+          --no-contrail-checks
+                           only the AWS CLI's checks
 
         Environment:
           CONTRAIL_ACCOUNT_ID               12-digit account id (default 123456789012)
@@ -63,6 +91,8 @@ internal static class Program
         {
             case "serve":
                 return await ServeCommand.RunAsync(args[1..]).ConfigureAwait(false);
+            case "validate-logs":
+                return await ValidateLogsCommand.RunAsync(args[1..]).ConfigureAwait(false);
             case "journal" when args.Length > 1 && args[1] == "repair":
                 return JournalCommand.Repair(args[2..]);
             default:

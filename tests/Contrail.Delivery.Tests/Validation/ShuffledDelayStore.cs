@@ -1,0 +1,57 @@
+using Contrail.Delivery.Objects;
+
+namespace Contrail.Delivery.Tests.Validation;
+
+/// <summary>
+/// Another store's objects, each get answered after a pseudo-random delay (0–20 ms), so that parallel
+/// downloads finish out of order; it also records how many gets were in flight at most.
+/// </summary>
+internal sealed class ShuffledDelayStore(IObjectStore inner) : IObjectStore
+{
+    private readonly Random _random = new(42);
+    private int _inFlight;
+    private int _maxInFlight;
+
+    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
+
+    public Task PutAsync(string bucket, string key, ReadOnlyMemory<byte> body, IReadOnlyDictionary<string, string> metadata,
+        ObjectWriteOptions? options = null, CancellationToken cancellationToken = default) =>
+        inner.PutAsync(bucket, key, body, metadata, options, cancellationToken);
+
+    public async Task<StoredObject?> GetAsync(string bucket, string key, CancellationToken cancellationToken = default)
+    {
+        int delay;
+        lock (_random)
+        {
+            delay = _random.Next(0, 20);
+        }
+
+        var now = Interlocked.Increment(ref _inFlight);
+        int seen;
+        while (now > (seen = Volatile.Read(ref _maxInFlight)) && Interlocked.CompareExchange(ref _maxInFlight, now, seen) != seen)
+        {
+        }
+
+        try
+        {
+            await Task.Delay(delay, cancellationToken);
+            return await inner.GetAsync(bucket, key, cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    public Task<ObjectInfo?> HeadAsync(string bucket, string key, CancellationToken cancellationToken = default) =>
+        inner.HeadAsync(bucket, key, cancellationToken);
+
+    public Task<ObjectListing> ListAsync(string bucket, string? prefix, string? startAfter, int maxKeys, CancellationToken cancellationToken = default) =>
+        inner.ListAsync(bucket, prefix, startAfter, maxKeys, cancellationToken);
+
+    public Task<bool> BucketExistsAsync(string bucket, CancellationToken cancellationToken = default) =>
+        inner.BucketExistsAsync(bucket, cancellationToken);
+
+    public Task<bool> DeleteAsync(string bucket, string key, CancellationToken cancellationToken = default) =>
+        inner.DeleteAsync(bucket, key, cancellationToken);
+}
