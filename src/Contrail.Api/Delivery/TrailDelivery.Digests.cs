@@ -69,7 +69,7 @@ internal sealed partial class TrailDelivery
         var chains = run.State.Digests is null ? new Dictionary<string, DigestChain>(StringComparer.Ordinal) : new(run.State.Digests, StringComparer.Ordinal);
         var changed = false;
         var home = settings.Identity.Region;
-        if (trail.LogFileValidationEnabled && run.State.Logging == true && chains.GetValueOrDefault(home) is not { Idle: false })
+        if (trail.LogFileValidationEnabled && run.LoggingAtRead && chains.GetValueOrDefault(home) is not { Idle: false })
         {
             // Logging with validation: the home region's chain runs, with or without files.
             var previous = chains.GetValueOrDefault(home);
@@ -83,7 +83,7 @@ internal sealed partial class TrailDelivery
             {
                 if (!chain.Idle && chain.FinalEnd is null)
                 {
-                    chains[region] = chain with { FinalEnd = Later(WholeSecond(now), chain.WindowStart.AddSeconds(1)) };
+                    chains[region] = chain with { FinalEnd = Later(WholeSecond(now), chain.WindowStart).AddSeconds(1) };
                     changed = true;
                 }
             }
@@ -148,6 +148,35 @@ internal sealed partial class TrailDelivery
 
             run.DigestRetryDelay = FirstRetryDelay;
             Save(run, chains, now);
+        }
+    }
+
+    /// <summary>
+    /// A deleted trail, before it is forgotten: what it logged goes out, then a final digest per active
+    /// chain, as CloudTrail does. One attempt: a deleted trail is not retried.
+    /// </summary>
+    private async Task RetireAsync(TrailRun run, long limit)
+    {
+        try
+        {
+            await AdvanceAsync(run, limit, final: true).ConfigureAwait(false);
+            if (run.State.Digests is not { } chains)
+            {
+                return;
+            }
+
+            var now = time.GetUtcNow();
+            var ending = chains.ToDictionary(
+                c => c.Key,
+                c => c.Value.Idle || c.Value.FinalEnd is not null ? c.Value : c.Value with { FinalEnd = Later(WholeSecond(now), c.Value.WindowStart).AddSeconds(1) },
+                StringComparer.Ordinal);
+            Save(run, ending, run.State.LatestDigestDeliveryTime);
+            run.DigestRetryAt = default;
+            await DigestAsync(run, now).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogDeliveryFailed(logger, e, run.Trail.Name);
         }
     }
 

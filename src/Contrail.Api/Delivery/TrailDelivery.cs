@@ -114,6 +114,7 @@ internal sealed partial class TrailDelivery(
         {
             if (!current.ContainsKey(name))
             {
+                await RetireAsync(_runs[name], limit).ConfigureAwait(false);
                 Forget(_runs[name]);
                 _runs.Remove(name);
             }

@@ -66,14 +66,42 @@ internal static partial class DeliveryHarness
             start.Environment[name] = value;
         }
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        Outputs[endpoint] = output;
+        void Keep(string? line)
+        {
+            if (line is not null)
+            {
+                output.Enqueue(line);
+                while (output.Count > 200 && output.TryDequeue(out _))
+                {
+                }
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
     }
 
+    /// <summary>The last lines a server started by <see cref="StartProcess"/> printed, by endpoint.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Uri, System.Collections.Concurrent.ConcurrentQueue<string>> Outputs = new();
+
     public static async Task WaitHealthyAsync(Uri endpoint)
+    {
+        try
+        {
+            await WaitHealthyCoreAsync(endpoint);
+        }
+        catch (TimeoutException e) when (Outputs.TryGetValue(endpoint, out var output))
+        {
+            throw new TimeoutException($"{e.Message}; the server printed:\n{string.Join('\n', output)}", e);
+        }
+    }
+
+    private static async Task WaitHealthyCoreAsync(Uri endpoint)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         await Eventually.WaitAsync(

@@ -74,6 +74,36 @@ public sealed class DigestDeliveryTests : IDisposable
     }
 
     [Fact]
+    public async Task DeletedTrail_WhatItLoggedIsDelivered_ThenAFinalDigestListsEveryFile()
+    {
+        var app = await DeliveryHarness.StartInProcessAsync(_dataDirectory, TimeSpan.FromSeconds(30), digestInterval: DigestEvery);
+        await using var server = app;
+        var endpoint = new Uri(app.Urls.First());
+        using var client = DeliveryHarness.Client(endpoint);
+        await DeliveryHarness.CliOkAsync(endpoint, "create-trail", "--name", "doomed", "--s3-bucket-name", DeliveryHarness.Bucket);
+        await DeliveryHarness.CliOkAsync(endpoint, "start-logging", "--name", "doomed");
+        await Eventually.WaitAsync(() => DigestChains.ReadAsync(_dataDirectory, DeliveryHarness.Bucket), d => d.Count >= 2,
+            TimeSpan.FromSeconds(20), "empty hourly digests while nothing is delivered");
+
+        // Files are cut every 30 s: these records are still pending when the trail is deleted.
+        var ids = DeliveryHarness.NewIds(7).ToList();
+        await DeliveryHarness.PutManagementAsync(client, ids);
+        await DeliveryHarness.CliOkAsync(endpoint, "delete-trail", "--name", "doomed");
+        var digests = await Eventually.WaitAsync(() => DigestChains.ReadAsync(_dataDirectory, DeliveryHarness.Bucket),
+            d => DeliveryHarness.ReadFiles(_dataDirectory) is { Count: > 0 } files
+                && DeliveryHarness.EventIds(files).ToHashSet().IsSupersetOf(ids)
+                && files.Select(f => f.Key).ToHashSet().SetEquals(d.SelectMany(x => x.LogFileKeys)),
+            TimeSpan.FromSeconds(20), "the deleted trail's records are delivered and listed by a final digest");
+
+        var ring = app.Services.GetRequiredService<SigningKeyRing>();
+        (await DigestChains.VerifyAsync(digests, _dataDirectory, DeliveryHarness.Bucket, "doomed", ring.Between(DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(1))))
+            .ShouldBe(1);
+        await Task.Delay(DigestEvery * 2);
+        (await DigestChains.ReadAsync(_dataDirectory, DeliveryHarness.Bucket)).Count.ShouldBe(digests.Count, "nothing after the final digest");
+        File.Exists(DeliveryState.PathOf(_dataDirectory, "doomed")).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task TrailWithoutValidation_DeliversNoDigests()
     {
         var app = await DeliveryHarness.StartInProcessAsync(_dataDirectory, TimeSpan.FromSeconds(1), digestInterval: TimeSpan.FromSeconds(1));
