@@ -43,16 +43,10 @@ internal static partial class DeliveryHarness
     public static Process StartProcess(string dataDirectory, string interval, out Uri endpoint,
         IEnumerable<string>? extraArgs = null, IReadOnlyDictionary<string, string>? environment = null)
     {
-        int port;
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-
-        endpoint = new Uri($"http://127.0.0.1:{port}");
+        // Port 0: the server binds a free port itself and prints it (a port picked here could be taken
+        // by another test's server before this one binds it).
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "contrail.dll"), "serve", "--data-dir", dataDirectory, "--urls", endpoint.ToString().TrimEnd('/'), "--delivery-interval", interval }.Concat(extraArgs ?? []))
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "contrail.dll"), "serve", "--data-dir", dataDirectory, "--urls", "http://127.0.0.1:0", "--delivery-interval", interval }.Concat(extraArgs ?? []))
         {
             start.ArgumentList.Add(arg);
         }
@@ -67,11 +61,16 @@ internal static partial class DeliveryHarness
         }
         var process = Process.Start(start)!;
         var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        Outputs[endpoint] = output;
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         void Keep(string? line)
         {
             if (line is not null)
             {
+                if (line.StartsWith("Contrail: listening on ", StringComparison.Ordinal))
+                {
+                    listening.TrySetResult(new Uri(line.Split(' ')[3]));
+                }
+
                 output.Enqueue(line);
                 while (output.Count > 200 && output.TryDequeue(out _))
                 {
@@ -83,6 +82,26 @@ internal static partial class DeliveryHarness
         process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!listening.Task.IsCompleted && !process.HasExited && DateTime.UtcNow < deadline)
+        {
+            listening.Task.Wait(TimeSpan.FromMilliseconds(100));
+        }
+
+        if (!listening.Task.IsCompleted)
+        {
+            // Let the reader threads take the last lines.
+            Thread.Sleep(200);
+            if (!process.HasExited)
+            {
+                process.Kill();
+            }
+
+            throw new InvalidOperationException($"contrail serve did not start listening (exit code {(process.HasExited ? process.ExitCode : -1)}); it printed:\n{string.Join('\n', output)}");
+        }
+
+        endpoint = listening.Task.Result;
+        Outputs[endpoint] = output;
         return process;
     }
 
