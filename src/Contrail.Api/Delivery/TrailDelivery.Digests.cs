@@ -66,6 +66,11 @@ internal sealed partial class TrailDelivery
         }
 
         var trail = run.Trail;
+        if (run.State.Digests is null && !trail.LogFileValidationEnabled)
+        {
+            return;
+        }
+
         var chains = run.State.Digests is null ? new Dictionary<string, DigestChain>(StringComparer.Ordinal) : new(run.State.Digests, StringComparer.Ordinal);
         var changed = false;
         var home = settings.Identity.Region;

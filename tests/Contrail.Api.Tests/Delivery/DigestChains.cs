@@ -64,6 +64,29 @@ internal static partial class DigestChains
     }
 
     /// <summary>
+    /// Creates and starts trail <paramref name="trail"/> on a server started with short delivery and digest
+    /// intervals, puts three batches of records 1.5 s apart, stops it, and waits for its final digest:
+    /// every delivered log file is then listed. Returns the digests and the log files.
+    /// </summary>
+    public static async Task<(List<DeliveredDigest> Digests, IReadOnlyList<DeliveredFile> Files)> LogThenStopAsync(
+        Uri endpoint, Contrail.Client.ContrailClient client, string dataDirectory, string trail)
+    {
+        await DeliveryHarness.CliOkAsync(endpoint, "create-trail", "--name", trail, "--s3-bucket-name", DeliveryHarness.Bucket);
+        await DeliveryHarness.CliOkAsync(endpoint, "start-logging", "--name", trail);
+        for (var i = 0; i < 3; i++)
+        {
+            await DeliveryHarness.PutManagementAsync(client, DeliveryHarness.NewIds(10));
+            await Task.Delay(TimeSpan.FromSeconds(1.5));
+        }
+
+        await DeliveryHarness.CliOkAsync(endpoint, "stop-logging", "--name", trail);
+        var digests = await Eventually.WaitAsync(() => ReadAsync(dataDirectory, DeliveryHarness.Bucket),
+            d => ListsEveryFileUpToStop(d, DeliveryHarness.ReadFiles(dataDirectory)),
+            TimeSpan.FromSeconds(30), "the stopped trail's files are all in digests");
+        return (digests, DeliveryHarness.ReadFiles(dataDirectory));
+    }
+
+    /// <summary>
     /// Whether <paramref name="files"/> (read after <paramref name="digests"/>) hold the trail's StopLogging
     /// record and every one of them is listed by a digest: the final digest is out.
     /// </summary>

@@ -25,19 +25,7 @@ public sealed class ValidateLogsServerTests : IDisposable
         await using var server = app;
         var endpoint = new Uri(app.Urls.First());
         using var client = DeliveryHarness.Client(endpoint);
-        await DeliveryHarness.CliOkAsync(endpoint, "create-trail", "--name", "checked", "--s3-bucket-name", DeliveryHarness.Bucket);
-        await DeliveryHarness.CliOkAsync(endpoint, "start-logging", "--name", "checked");
-        for (var i = 0; i < 3; i++)
-        {
-            await DeliveryHarness.PutManagementAsync(client, DeliveryHarness.NewIds(10));
-            await Task.Delay(TimeSpan.FromSeconds(1.5));
-        }
-
-        await DeliveryHarness.CliOkAsync(endpoint, "stop-logging", "--name", "checked");
-        var digests = await Eventually.WaitAsync(() => DigestChains.ReadAsync(_dataDirectory, DeliveryHarness.Bucket),
-            d => DigestChains.ListsEveryFileUpToStop(d, DeliveryHarness.ReadFiles(_dataDirectory)),
-            TimeSpan.FromSeconds(30), "the stopped trail's files are all in digests");
-        var files = DeliveryHarness.ReadFiles(_dataDirectory);
+        var (digests, files) = await DigestChains.LogThenStopAsync(endpoint, client, _dataDirectory, "checked");
         var range = (Start: Iso(started), End: Iso(DateTimeOffset.UtcNow.AddMinutes(1)));
 
         var (cli, ours) = await BothAsync(endpoint, range);
