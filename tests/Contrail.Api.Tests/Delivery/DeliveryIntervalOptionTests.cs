@@ -32,4 +32,32 @@ public sealed class DeliveryIntervalOptionTests
         ok.ShouldBeFalse();
         error.ShouldNotBeNull().ShouldContain("--delivery-interval");
     }
+
+    [Theory]
+    [InlineData("soon")]
+    [InlineData("0s")]
+    [InlineData("5d")]
+    public void Serve_BadDigestInterval_IsAClearError_NamingTheOption(string value)
+    {
+        var ok = ServeCommand.TryParse(["--digest-interval", value], new Dictionary<string, string?>(), out _, out _, out var error);
+        ok.ShouldBeFalse();
+        error.ShouldNotBeNull().ShouldContain("--digest-interval");
+        error.ShouldContain(value);
+    }
+
+    [Fact]
+    public void Serve_DigestInterval_IsInTheSettings()
+    {
+        var directory = Contrail.Api.Tests.Support.TempDirectory.Create("digest-option");
+        try
+        {
+            ServeCommand.TryParse(["--digest-interval", "10s", "--data-dir", directory], new Dictionary<string, string?>(), out var settings, out _, out var error)
+                .ShouldBeTrue(error);
+            settings!.DigestInterval.ShouldBe(TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            Contrail.Api.Tests.Support.TempDirectory.Delete(directory);
+        }
+    }
 }
