@@ -622,8 +622,11 @@ internal sealed partial class TrailDelivery(
             }
         }
 
-        // Consumers of trails deleted while the service was down.
-        var arns = trails.Select(t => ConsumerName(t.TrailArn)).ToHashSet(StringComparer.Ordinal);
+        // Consumers of trails deleted while the service was down (a trail deleted while running is
+        // retired first: Forget removes its consumer after its state file).
+        var arns = trails.Select(t => ConsumerName(t.TrailArn))
+            .Concat(_runs.Values.Select(r => ConsumerName(r.Trail.TrailArn)))
+            .ToHashSet(StringComparer.Ordinal);
         foreach (var consumer in journal.ConsumerNames().Where(c => c.StartsWith("trail:", StringComparison.Ordinal) && !arns.Contains(c)))
         {
             journal.RemoveConsumer(consumer);
