@@ -25,6 +25,13 @@ public interface IObjectStore
     /// <summary>The object's body and metadata, or null when there is no such object (or no such bucket).</summary>
     Task<StoredObject?> GetAsync(string bucket, string key, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Opens the object's body as a stream, for readers of objects too large to hold (log files up to
+    /// 50 MB, read by the hundred); null when there is no such object (or no such bucket). The caller
+    /// disposes it.
+    /// </summary>
+    Task<OpenedObject?> OpenReadAsync(string bucket, string key, CancellationToken cancellationToken = default);
+
     /// <summary>The object's size, time and metadata without its body, or null when there is no such object.</summary>
     Task<ObjectInfo?> HeadAsync(string bucket, string key, CancellationToken cancellationToken = default);
 

@@ -65,6 +65,45 @@ public sealed partial class LocalObjectStore
     }
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// The file is opened under the key's lock; a put meanwhile renames a new file over it, so the open
+    /// stream goes on reading the version it opened.
+    /// </remarks>
+    public async Task<OpenedObject?> OpenReadAsync(string bucket, string key, CancellationToken cancellationToken = default)
+    {
+        var (objectPath, metadataPath) = PathsOf(bucket, key);
+        var gate = LockFor(bucket, key);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            FileStream body;
+            try
+            {
+                body = new FileStream(objectPath, System.IO.FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException && !File.Exists(objectPath))
+            {
+                return null;
+            }
+
+            try
+            {
+                var metadata = await ReadMetadataAsync(metadataPath, cancellationToken).ConfigureAwait(false);
+                return new OpenedObject(body, body.Length, metadata);
+            }
+            catch
+            {
+                await body.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <inheritdoc/>
     public async Task<ObjectInfo?> HeadAsync(string bucket, string key, CancellationToken cancellationToken = default)
     {
         var (objectPath, metadataPath) = PathsOf(bucket, key);

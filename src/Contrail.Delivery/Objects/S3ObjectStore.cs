@@ -145,6 +145,30 @@ public sealed partial class S3ObjectStore : IObjectStore, IDisposable
     }
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// The body is the response stream: the connection is held until the object is disposed. A connection
+    /// lost mid-body fails the read with the HTTP client's <see cref="IOException"/>.
+    /// </remarks>
+    public async Task<OpenedObject?> OpenReadAsync(string bucket, string key, CancellationToken cancellationToken = default)
+    {
+        ValidateNames(bucket, key);
+        var client = await ClientAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var response = await client.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = key }, cancellationToken).ConfigureAwait(false);
+            return new OpenedObject(response.ResponseStream, response.ContentLength, MetadataOf(response.Metadata), response);
+        }
+        catch (AmazonS3Exception e) when (IsMissing(e))
+        {
+            return null;
+        }
+        catch (Exception e) when (Translate(e, "GetObject", bucket, key, cancellationToken) is { } error)
+        {
+            throw error;
+        }
+    }
+
+    /// <inheritdoc/>
     public async Task<ObjectInfo?> HeadAsync(string bucket, string key, CancellationToken cancellationToken = default)
     {
         ValidateNames(bucket, key);

@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.Runtime.InteropServices;
+using Contrail.Delivery.Objects;
 
 namespace Contrail.Delivery.Validation;
 
@@ -9,31 +11,57 @@ namespace Contrail.Delivery.Validation;
 /// (<c>zlib.decompress(data, MAX_WBITS | 16)</c> for digests, <c>zlib.decompressobj(MAX_WBITS | 16)</c> for
 /// log files): a second member or any other bytes after the first member's trailer are not inflated,
 /// a truncated object yields what could be inflated, a bad header, deflate stream or trailer is corrupt.
+/// Streamed: the object is read once, forward, with at most about 130 KiB of it in memory.
 /// </summary>
 /// <remarks>
 /// .NET has no inflate API that says where the deflate data ended, so this parses the header itself
 /// (RFC 1952, with zlib's checks), inflates with a raw <see cref="DeflateStream"/>, and finds the end
 /// by how the stream reads: <see cref="DeflateStream"/> asks its source for more input only when the
-/// inflater has used up all it was given and is not finished. The source therefore hands out the last
-/// 64 bytes one at a time: when the read that ended the inflation was one byte long, the deflate data
-/// ended exactly there. When it ended earlier, in a large read (an object with more than 56 bytes
-/// after the member: anything but a normal file), a second pass reads that chunk a byte at a time.
+/// inflater has used up all it was given and is not finished. The source reads ahead of what it hands
+/// out, so it knows when it is within 64 bytes of the end of the object, and hands those out one at a
+/// time: when the read that ended the inflation was one byte long, the deflate data ended exactly there.
+/// When it ended earlier, in a large read (an object with more than 56 bytes after the member: anything
+/// but a normal file), the object is opened again and a second pass reads that chunk a byte at a time.
 /// </remarks>
 internal static class GzipFirstMember
 {
     private const int ChunkSize = 64 * 1024;
     private const int ByteByByteTail = 64;
+    private const int TrailerLength = 8;
     private const byte FlagHeaderCrc = 0x02;
     private const byte FlagExtra = 0x04;
     private const byte FlagName = 0x08;
     private const byte FlagComment = 0x10;
     private const byte ReservedFlags = 0xE0;
+    private static readonly Dictionary<string, string> Empty = [];
 
     /// <summary>Inflates the first member of <paramref name="body"/>, handing the output to <paramref name="sink"/> in order.</summary>
     public static GzipResult Inflate(ReadOnlyMemory<byte> body, Action<ReadOnlySpan<byte>> sink)
     {
+        // Memory streams complete every read synchronously, so this never blocks on anything.
+        var array = MemoryMarshal.TryGetArray(body, out var segment) ? segment : new ArraySegment<byte>(body.ToArray());
+        return InflateAsync(
+            new MemoryStream(array.Array!, array.Offset, array.Count, writable: false),
+            _ => Task.FromResult<OpenedObject?>(new OpenedObject(new MemoryStream(array.Array!, array.Offset, array.Count, writable: false), array.Count, Empty)),
+            sink,
+            CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// Inflates the first member of the object read from <paramref name="body"/> (from its start), handing
+    /// the output to <paramref name="sink"/> in order. <paramref name="reopen"/> opens the same object again
+    /// from its start, for the second pass over an object with bytes after its member; null when it is gone,
+    /// and the member then reads as truncated. The caller disposes <paramref name="body"/>.
+    /// </summary>
+    /// <exception cref="IOException">Reading the object failed.</exception>
+    public static async Task<GzipResult> InflateAsync(Stream body, Func<CancellationToken, Task<OpenedObject?>> reopen,
+        Action<ReadOnlySpan<byte>> sink, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(reopen);
         ArgumentNullException.ThrowIfNull(sink);
-        var header = ParseHeader(body.Span, out var deflateStart);
+        using var source = new LookaheadSource(body, long.MaxValue);
+        var (header, deflateStart) = await source.ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
         if (header != GzipOutcome.Complete)
         {
             return new GzipResult(header, 0, 0);
@@ -41,53 +69,71 @@ internal static class GzipFirstMember
 
         var crc = new Crc32();
         long length = 0;
-        var source = new MeteredSource(body, deflateStart, Math.Max(deflateStart, body.Length - ByteByByteTail));
         try
         {
-            length = Drain(source, data =>
+            length = await DrainAsync(source, data =>
             {
                 crc.Append(data);
                 sink(data);
-            });
+            }, cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidDataException)
         {
             return new GzipResult(GzipOutcome.Corrupt, length, 0);
         }
 
-        long end;
-        if (source.RanDry)
+        if (source.RanDry || source.LastReadLength <= 1)
         {
-            // The inflater wanted more than there was: no trailer byte is left, whether or not it finished.
-            end = body.Length;
-        }
-        else if (source.LastReadLength <= 1)
-        {
-            end = source.Consumed;
-        }
-        else
-        {
-            var again = new MeteredSource(body, deflateStart, source.Consumed - source.LastReadLength);
-            Drain(again, static _ => { });
-            end = again.Consumed;
+            // Ran dry: the inflater wanted more than there was, so no trailer byte is left, finished or not.
+            // Else the deflate data ended with the one byte last handed out.
+            return await FinishAsync(source, crc.Value, length, cancellationToken).ConfigureAwait(false);
         }
 
-        if (body.Length - end < 8)
+        var reopened = await reopen(cancellationToken).ConfigureAwait(false);
+        if (reopened is null)
         {
             return new GzipResult(GzipOutcome.Truncated, length, 0);
         }
 
-        var trailer = body.Span.Slice((int)end, 8);
-        if (BinaryPrimitives.ReadUInt32LittleEndian(trailer) != crc.Value
-            || BinaryPrimitives.ReadUInt32LittleEndian(trailer[4..]) != unchecked((uint)length))
+        await using (reopened.ConfigureAwait(false))
+        {
+            using var again = new LookaheadSource(reopened.Body, source.Consumed - source.LastReadLength);
+            await again.SkipAsync(deflateStart, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await DrainAsync(again, static _ => { }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidDataException)
+            {
+                // The object changed between the two reads.
+                return new GzipResult(GzipOutcome.Corrupt, length, 0);
+            }
+
+            return await FinishAsync(again, crc.Value, length, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // The source stands right after the deflate data: the trailer (CRC-32 and length mod 2^32, little
+    // endian) must follow, and whatever is after it is counted.
+    private static async Task<GzipResult> FinishAsync(LookaheadSource source, uint crc, long length, CancellationToken cancellationToken)
+    {
+        var trailer = new byte[TrailerLength];
+        if (await source.ReadExactlyOrLessAsync(trailer, cancellationToken).ConfigureAwait(false) < TrailerLength)
+        {
+            return new GzipResult(GzipOutcome.Truncated, length, 0);
+        }
+
+        if (BinaryPrimitives.ReadUInt32LittleEndian(trailer) != crc
+            || BinaryPrimitives.ReadUInt32LittleEndian(trailer.AsSpan(4)) != unchecked((uint)length))
         {
             return new GzipResult(GzipOutcome.Corrupt, length, 0);
         }
 
-        return new GzipResult(GzipOutcome.Complete, length, body.Length - end - 8);
+        var trailing = await source.CountRestAsync(cancellationToken).ConfigureAwait(false);
+        return new GzipResult(GzipOutcome.Complete, length, trailing);
     }
 
-    private static long Drain(MeteredSource source, Action<ReadOnlySpan<byte>> sink)
+    private static async Task<long> DrainAsync(LookaheadSource source, Action<ReadOnlySpan<byte>> sink, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
         try
@@ -97,7 +143,7 @@ internal static class GzipFirstMember
             int read;
 
             // Read, never CopyTo: DeflateStream's CopyTo drains its source to the end.
-            while ((read = inflater.Read(buffer, 0, buffer.Length)) > 0)
+            while ((read = await inflater.ReadAsync(buffer.AsMemory(0, ChunkSize), cancellationToken).ConfigureAwait(false)) > 0)
             {
                 sink(buffer.AsSpan(0, read));
                 total += read;
@@ -191,14 +237,19 @@ internal static class GzipFirstMember
     }
 
     /// <summary>
-    /// A read-only stream over part of a buffer that hands out large chunks before <c>byteByByteFrom</c>
-    /// and single bytes from there on, and remembers where and how its last read ended.
+    /// A read-only stream over another that reads ahead of what it hands out: large chunks while more than
+    /// 64 bytes are left, single bytes in the last 64 and from <c>byteByByteFrom</c> on; it remembers where
+    /// and how its last read ended.
     /// </summary>
-    private sealed class MeteredSource(ReadOnlyMemory<byte> body, int start, long byteByByteFrom) : Stream
+    private sealed class LookaheadSource(Stream inner, long byteByByteFrom) : Stream
     {
-        private long _position = start;
+        private byte[] _buffer = ArrayPool<byte>.Shared.Rent((2 * ChunkSize) + (2 * ByteByByteTail));
+        private int _start;
+        private int _end;
+        private bool _eof;
 
-        public long Consumed => _position;
+        /// <summary>The offset in the object of the next byte to hand out.</summary>
+        public long Consumed { get; private set; }
 
         public int LastReadLength { get; private set; }
 
@@ -218,21 +269,93 @@ internal static class GzipFirstMember
             set => throw new NotSupportedException();
         }
 
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
+        /// <summary>Parses the member header (growing the window for a header longer than it) and steps past it.</summary>
+        public async Task<(GzipOutcome Outcome, int DeflateStart)> ReadHeaderAsync(CancellationToken cancellationToken)
         {
-            var left = body.Length - _position;
-            if (left <= 0)
+            while (true)
+            {
+                await FillAsync(_buffer.Length, cancellationToken).ConfigureAwait(false);
+                var outcome = ParseHeader(_buffer.AsSpan(_start, _end - _start), out var end);
+                if (outcome == GzipOutcome.Truncated && !_eof)
+                {
+                    Grow();
+                    continue;
+                }
+
+                if (outcome == GzipOutcome.Complete)
+                {
+                    Take(end);
+                }
+
+                return (outcome, end);
+            }
+        }
+
+        public async Task SkipAsync(int count, CancellationToken cancellationToken)
+        {
+            while (count > 0)
+            {
+                await FillAsync(Math.Min(count, ChunkSize), cancellationToken).ConfigureAwait(false);
+                var step = Math.Min(count, _end - _start);
+                if (step == 0)
+                {
+                    return;
+                }
+
+                Take(step);
+                count -= step;
+            }
+        }
+
+        public async Task<int> ReadExactlyOrLessAsync(byte[] destination, CancellationToken cancellationToken)
+        {
+            await FillAsync(destination.Length, cancellationToken).ConfigureAwait(false);
+            var count = Math.Min(destination.Length, _end - _start);
+            _buffer.AsSpan(_start, count).CopyTo(destination);
+            Take(count);
+            return count;
+        }
+
+        /// <summary>Reads to the end of the object, counting the bytes.</summary>
+        public async Task<long> CountRestAsync(CancellationToken cancellationToken)
+        {
+            long count = _end - _start;
+            Take(_end - _start);
+            while (!_eof)
+            {
+                var read = await inner.ReadAsync(_buffer, cancellationToken).ConfigureAwait(false);
+                _eof = read == 0;
+                count += read;
+            }
+
+            return count;
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) =>
+            ReadAsync(buffer.AsMemory(offset, count), CancellationToken.None).AsTask().GetAwaiter().GetResult();
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await FillAsync(ChunkSize + ByteByByteTail + 1, cancellationToken).ConfigureAwait(false);
+            var available = _end - _start;
+            if (available == 0)
             {
                 RanDry = true;
+                LastReadLength = 0;
                 return 0;
             }
 
-            var limit = _position < byteByByteFrom ? Math.Min(ChunkSize, byteByByteFrom - _position) : 1;
-            var count = (int)Math.Min(Math.Min(limit, left), buffer.Length);
-            body.Span.Slice((int)_position, count).CopyTo(buffer);
-            _position += count;
+            // Short of the end the read-ahead holds more than a chunk beyond this read; at the end it
+            // holds all that is left, and the last 64 bytes go one at a time.
+            var limit = Consumed >= byteByByteFrom
+                ? 1
+                : Math.Max(1, Math.Min(Math.Min(available - ByteByByteTail, ChunkSize), byteByByteFrom - Consumed));
+            var count = (int)Math.Min(limit, buffer.Length);
+            _buffer.AsMemory(_start, count).CopyTo(buffer);
+            Take(count);
             LastReadLength = count;
             return count;
         }
@@ -246,5 +369,50 @@ internal static class GzipFirstMember
         public override void SetLength(long value) => throw new NotSupportedException();
 
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing && _buffer.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = [];
+            }
+
+            base.Dispose(disposing);
+        }
+
+        private void Take(int count)
+        {
+            _start += count;
+            Consumed += count;
+        }
+
+        /// <summary>Reads until at least <paramref name="wanted"/> bytes (at most the window) are held, or the object ends.</summary>
+        private async ValueTask FillAsync(int wanted, CancellationToken cancellationToken)
+        {
+            while (!_eof && _end - _start < wanted)
+            {
+                if (_end == _buffer.Length)
+                {
+                    Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+                    _end -= _start;
+                    _start = 0;
+                }
+
+                var read = await inner.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+                _eof = read == 0;
+                _end += read;
+            }
+        }
+
+        private void Grow()
+        {
+            var larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+            Buffer.BlockCopy(_buffer, _start, larger, 0, _end - _start);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _end -= _start;
+            _start = 0;
+            _buffer = larger;
+        }
     }
 }

@@ -87,6 +87,35 @@ public sealed class LocalBucketCopy : IObjectStore
     }
 
     /// <inheritdoc/>
+    public async Task<OpenedObject?> OpenReadAsync(string bucket, string key, CancellationToken cancellationToken = default)
+    {
+        if (PathOf(bucket, key) is not { } path)
+        {
+            return null;
+        }
+
+        FileStream body;
+        try
+        {
+            body = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new OpenedObject(body, body.Length, await MetadataAsync(key, path, cancellationToken).ConfigureAwait(false));
+        }
+        catch
+        {
+            await body.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <inheritdoc/>
     public async Task<ObjectInfo?> HeadAsync(string bucket, string key, CancellationToken cancellationToken = default)
     {
         if (PathOf(bucket, key) is not { } path || !File.Exists(path))

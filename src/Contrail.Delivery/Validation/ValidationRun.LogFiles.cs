@@ -40,17 +40,8 @@ internal sealed partial class ValidationRun
             return [new LogFileFinding(entry.Bucket, entry.Key, LogFileStatus.InvalidFormat)];
         }
 
-        StoredObject? stored;
-        try
-        {
-            stored = await Store.GetAsync(entry.Bucket, entry.Key, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ArgumentException)
-        {
-            stored = null;
-        }
-
-        if (stored is null)
+        var opened = await OpenAsync(entry, cancellationToken).ConfigureAwait(false);
+        if (opened is null)
         {
             return [new LogFileFinding(entry.Bucket, entry.Key, LogFileStatus.NotFound)];
         }
@@ -58,7 +49,16 @@ internal sealed partial class ValidationRun
         // Streamed: inflated in 64 KiB pieces straight into the hash. A truncated file is hashed as far
         // as it goes (zlib's decompressobj does not complain either); a corrupt one is invalid format.
         using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var gzip = GzipFirstMember.Inflate(stored.Body, data => sha256.AppendData(data));
+        GzipResult gzip;
+        await using (opened.ConfigureAwait(false))
+        {
+            gzip = await GzipFirstMember.InflateAsync(
+                opened.Body,
+                ct => OpenAsync(entry, ct),
+                data => sha256.AppendData(data),
+                cancellationToken).ConfigureAwait(false);
+        }
+
         if (gzip.Outcome == GzipOutcome.Corrupt || !entry.HasHashValue)
         {
             return [new LogFileFinding(entry.Bucket, entry.Key, LogFileStatus.InvalidFormat)];
@@ -72,5 +72,18 @@ internal sealed partial class ValidationRun
         return _settings.ContrailChecks && gzip.TrailingBytes > 0
             ? [finding, new TrailingGzipDataFinding(entry.Bucket, entry.Key, gzip.TrailingBytes)]
             : [finding];
+    }
+
+    private async Task<OpenedObject?> OpenAsync(LogFileEntry entry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Store.OpenReadAsync(entry.Bucket, entry.Key, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArgumentException)
+        {
+            // A name the store cannot even hold: no such object.
+            return null;
+        }
     }
 }

@@ -41,6 +41,53 @@ public abstract class ObjectStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OpenReadAsync_StreamsTheBodyWithItsLengthAndMetadata_AndAMissingObjectIsNull()
+    {
+        var body = new byte[3 << 20];
+        new Random(3).NextBytes(body);
+        var metadata = new Dictionary<string, string> { ["signature"] = "abc123" };
+        await Store.PutAsync(Bucket, "AWSLogs/1/big.json.gz", body, metadata);
+
+        var opened = await Store.OpenReadAsync(Bucket, "AWSLogs/1/big.json.gz");
+
+        opened.ShouldNotBeNull();
+        await using (opened)
+        {
+            opened.Length.ShouldBe(body.Length);
+            opened.Metadata.ShouldBe(metadata, ignoreOrder: true);
+            using var copy = new MemoryStream();
+            await opened.Body.CopyToAsync(copy);
+            copy.ToArray().ShouldBe(body);
+        }
+
+        (await Store.OpenReadAsync(Bucket, "AWSLogs/1/missing.json.gz")).ShouldBeNull();
+        (await Store.OpenReadAsync(MissingBucket(), "AWSLogs/1/big.json.gz")).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task OpenReadAsync_ObjectReplacedWhileOpen_GoesOnReadingTheVersionItOpened()
+    {
+        var first = Enumerable.Repeat((byte)'a', 1 << 20).ToArray();
+        await Store.PutAsync(Bucket, "k.json.gz", first, NoMetadata);
+        var opened = await Store.OpenReadAsync(Bucket, "k.json.gz");
+        opened.ShouldNotBeNull();
+        await using (opened)
+        {
+            var head = new byte[1000];
+            await opened.Body.ReadExactlyAsync(head);
+
+            await Store.PutAsync(Bucket, "k.json.gz", Bytes("second"), NoMetadata);
+
+            using var rest = new MemoryStream();
+            await opened.Body.CopyToAsync(rest);
+            (head.Length + rest.Length).ShouldBe(first.Length);
+            rest.ToArray().ShouldAllBe(b => b == (byte)'a');
+        }
+
+        (await Store.GetAsync(Bucket, "k.json.gz"))!.Body.ToArray().ShouldBe(Bytes("second"));
+    }
+
+    [Fact]
     public async Task PutAsync_SameKeyAgain_ReplacesBodyAndMetadata()
     {
         await Store.PutAsync(Bucket, "k.json.gz", Bytes("first"), new Dictionary<string, string> { ["a"] = "1", ["b"] = "2" });

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
+using Contrail.Delivery.Objects;
 using Contrail.Delivery.Tests.Support;
 using Contrail.Delivery.Validation;
 using Contrail.Tests.Support;
@@ -89,6 +90,51 @@ public sealed class GzipFirstMemberTests
     }
 
     [Fact]
+    public async Task InflateAsync_FromStreamsThatReadInOddPieces_AgreesWithInflatingTheWholeBody()
+    {
+        var random = new Random(7);
+        foreach (var (name, body) in Cases())
+        {
+            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var expected = GzipFirstMember.Inflate(body, data => sha.AppendData(data));
+            var expectedHash = sha.GetHashAndReset();
+
+            foreach (var maxRead in new[] { 1, 13, 4096, 200_000 })
+            {
+                var reopens = 0;
+                var result = await GzipFirstMember.InflateAsync(
+                    new PieceStream(body, maxRead, random),
+                    _ =>
+                    {
+                        reopens++;
+                        return Task.FromResult<OpenedObject?>(new OpenedObject(new PieceStream(body, maxRead, random), body.Length, new Dictionary<string, string>()));
+                    },
+                    data => sha.AppendData(data),
+                    CancellationToken.None);
+
+                result.ShouldBe(expected, $"{name}, reads of up to {maxRead} bytes");
+                sha.GetHashAndReset().ShouldBe(expectedHash, $"{name}, reads of up to {maxRead} bytes");
+
+                // Only an object whose deflate data ends before its last 64 bytes is read twice (at exactly
+                // 64 bytes the end may fall on the last large read).
+                var after = expected.Outcome == GzipOutcome.Complete ? expected.TrailingBytes + 8 : 0;
+                reopens.ShouldBeInRange(after > 64 ? 1 : 0, after >= 64 ? 1 : 0, name);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task InflateAsync_ObjectGoneBeforeTheSecondPass_IsTruncated()
+    {
+        var large = TestTrail.Gzip(Compressible(50_000));
+        byte[] padded = [.. large, .. new byte[100]];
+
+        var result = await GzipFirstMember.InflateAsync(new MemoryStream(padded), _ => Task.FromResult<OpenedObject?>(null), _ => { }, CancellationToken.None);
+
+        result.ShouldBe(new GzipResult(GzipOutcome.Truncated, 50_000, 0));
+    }
+
+    [Fact]
     public void Crc32_KnownValue_MatchesTheStandardCheck() =>
         Crc32.Compute("123456789"u8).ShouldBe(0xCBF43926u);
 
@@ -120,6 +166,7 @@ public sealed class GzipFirstMemberTests
             ["header-crc"] = WithHeaderCrc(small, valid: true),
             ["header-crc-bad"] = WithHeaderCrc(small, valid: false),
             ["name-unterminated"] = [.. WithHeader(small, 0x08, [])[..10], .. "abc"u8],
+            ["name-longer-than-the-read-window"] = WithHeader(large, 0x08, [.. Enumerable.Repeat((byte)'n', 300_000), 0]),
         };
 
         foreach (var pad in new[] { 1, 7, 8, 9, 56, 57, 63, 64, 65, 2000, 70_000 })
@@ -195,5 +242,21 @@ public sealed class GzipFirstMemberTests
         }
 
         return results;
+    }
+
+    /// <summary>A stream over a buffer whose reads return a pseudo-random 1 to <c>maxRead</c> bytes.</summary>
+    private sealed class PieceStream(byte[] body, int maxRead, Random random) : MemoryStream(body, writable: false)
+    {
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Piece(count));
+
+        public override int Read(Span<byte> buffer) => base.Read(buffer[..Piece(buffer.Length)]);
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            base.ReadAsync(buffer, offset, Piece(count), cancellationToken);
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            base.ReadAsync(buffer[..Piece(buffer.Length)], cancellationToken);
+
+        private int Piece(int count) => Math.Min(count, random.Next(1, maxRead + 1));
     }
 }

@@ -380,5 +380,9 @@ public sealed class LogValidatorTests : IDisposable
         Describe(findings).ShouldBe(Expected([digest]));
         store.MaxInFlight.ShouldBeLessThanOrEqualTo(4 + 1); // the digest itself is read by the walk, alongside
         store.MaxInFlight.ShouldBeGreaterThan(1);
+
+        // Log files are streamed, never read whole; the digest (small, with its metadata) is.
+        store.Opens.ShouldBe(logs.Count);
+        store.Gets.ShouldBe(1);
     }
 }

@@ -12,13 +12,34 @@ internal sealed class ShuffledDelayStore(IObjectStore inner) : IObjectStore
     private int _inFlight;
     private int _maxInFlight;
 
+    private int _gets;
+    private int _opens;
+
     public int MaxInFlight => Volatile.Read(ref _maxInFlight);
+
+    /// <summary>Objects read whole (<see cref="IObjectStore.GetAsync"/>).</summary>
+    public int Gets => Volatile.Read(ref _gets);
+
+    /// <summary>Objects opened as streams (<see cref="IObjectStore.OpenReadAsync"/>).</summary>
+    public int Opens => Volatile.Read(ref _opens);
 
     public Task PutAsync(string bucket, string key, ReadOnlyMemory<byte> body, IReadOnlyDictionary<string, string> metadata,
         ObjectWriteOptions? options = null, CancellationToken cancellationToken = default) =>
         inner.PutAsync(bucket, key, body, metadata, options, cancellationToken);
 
-    public async Task<StoredObject?> GetAsync(string bucket, string key, CancellationToken cancellationToken = default)
+    public Task<StoredObject?> GetAsync(string bucket, string key, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _gets);
+        return DelayedAsync(() => inner.GetAsync(bucket, key, cancellationToken), cancellationToken);
+    }
+
+    public Task<OpenedObject?> OpenReadAsync(string bucket, string key, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _opens);
+        return DelayedAsync(() => inner.OpenReadAsync(bucket, key, cancellationToken), cancellationToken);
+    }
+
+    private async Task<T> DelayedAsync<T>(Func<Task<T>> get, CancellationToken cancellationToken)
     {
         int delay;
         lock (_random)
@@ -35,7 +56,7 @@ internal sealed class ShuffledDelayStore(IObjectStore inner) : IObjectStore
         try
         {
             await Task.Delay(delay, cancellationToken);
-            return await inner.GetAsync(bucket, key, cancellationToken);
+            return await get();
         }
         finally
         {
