@@ -185,6 +185,33 @@ internal sealed partial class TrailDelivery
         }
     }
 
+    /// <summary>
+    /// The chains of a trail that has no state file (a new trail, or one whose file was lost or is
+    /// unreadable): when it logs with validation, each region whose newest digest in the bucket ended in
+    /// the current logging session continues from that digest, read back from the store, so the chain
+    /// neither forks nor silently restarts. Older digests belong to an ended chain (or to an earlier
+    /// trail of the same name) and are not continued.
+    /// </summary>
+    private async Task<Dictionary<string, DigestChain>?> ResumedChainsAsync(Trail trail, CancellationToken ct)
+    {
+        if (!trail.LogFileValidationEnabled || !trail.IsLogging || trail.StartLoggingTime is not { } started)
+        {
+            return null;
+        }
+
+        var tails = await DigestChainTails.FindAsync(objects, trail.S3BucketName, trail.S3KeyPrefix, trail.OrganizationId,
+            settings.Identity.AccountId, trail.Name, settings.Identity.Region, ct).ConfigureAwait(false);
+        var chains = tails
+            .Where(t => t.End >= WholeSecond(started))
+            .ToDictionary(t => t.Region, t => new DigestChain { WindowStart = t.End, Previous = t.Link }, StringComparer.Ordinal);
+        foreach (var tail in tails.Where(t => chains.ContainsKey(t.Region)))
+        {
+            LogChainResumed(logger, trail.Name, tail.Region, tail.Link.Key);
+        }
+
+        return chains.Count == 0 ? null : chains;
+    }
+
     private void Save(TrailRun run, Dictionary<string, DigestChain> chains, DateTimeOffset? latestDigest)
     {
         run.State = run.State with
@@ -196,6 +223,9 @@ internal sealed partial class TrailDelivery
         run.State.Save(settings.DataDirectory, run.Trail.Name);
         board.Set(run.Trail.Name, run.State);
     }
+
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Warning, Message = "Trail {Trail} had no delivery state: its {Region} digest chain continues from {Key}, read back from the bucket")]
+    private static partial void LogChainResumed(ILogger logger, string trail, string region, string key);
 
     [LoggerMessage(EventId = 3010, Level = LogLevel.Error, Message = "Digest delivery for trail {Trail} failed; it is retried")]
     private static partial void LogDigestFailed(ILogger logger, Exception exception, string trail);

@@ -134,7 +134,7 @@ internal sealed partial class TrailDelivery(
             _beginFrom[trail.Name] = from;
             try
             {
-                _runs[trail.Name] = Begin(trail, from, limit);
+                _runs[trail.Name] = await BeginAsync(trail, from, limit, ct).ConfigureAwait(false);
                 _beginFrom.Remove(trail.Name);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -167,7 +167,7 @@ internal sealed partial class TrailDelivery(
     }
 
     /// <summary>Resumes a trail from its state file, or finds where its history in the journal begins.</summary>
-    private TrailRun Begin(Trail trail, long from, long limit)
+    private async Task<TrailRun> BeginAsync(Trail trail, long from, long limit, CancellationToken ct)
     {
         DeliveryState? state = null;
         try
@@ -190,7 +190,8 @@ internal sealed partial class TrailDelivery(
         else
         {
             var (start, logging) = FindBeginning(trail, from, limit);
-            run.State = new DeliveryState { StartLoggingTime = trail.StartLoggingTime, JournalStart = start, Delivered = start, Logging = logging };
+            var chains = await ResumedChainsAsync(trail, ct).ConfigureAwait(false);
+            run.State = new DeliveryState { StartLoggingTime = trail.StartLoggingTime, JournalStart = start, Delivered = start, Logging = logging, Digests = chains };
             run.State.Save(settings.DataDirectory, trail.Name);
         }
 

@@ -128,6 +128,58 @@ public sealed class DigestDeliveryTests : IDisposable
         digests[1].Previous.ShouldBe(digests[0].Key);
     }
 
+    [Theory]
+    [InlineData("deleted")]
+    [InlineData("corrupt")]
+    public async Task LostStateFile_TheChainContinuesFromTheLastDigestReadBackFromTheBucket(string loss)
+    {
+        var keysSeen = new List<PublicKeyInfo>();
+        var app = await DeliveryHarness.StartInProcessAsync(_dataDirectory, TimeSpan.FromSeconds(1), digestInterval: DigestEvery);
+        await using (app)
+        {
+            var endpoint = new Uri(app.Urls.First());
+            using var client = DeliveryHarness.Client(endpoint);
+            await DeliveryHarness.CliOkAsync(endpoint, "create-trail", "--name", "amnesiac", "--s3-bucket-name", DeliveryHarness.Bucket);
+            await DeliveryHarness.CliOkAsync(endpoint, "start-logging", "--name", "amnesiac");
+            await DeliveryHarness.PutManagementAsync(client, DeliveryHarness.NewIds(5));
+            await Eventually.WaitAsync(() => DigestChains.ReadAsync(_dataDirectory, DeliveryHarness.Bucket), d => d.Count >= 2,
+                TimeSpan.FromSeconds(20), "two digests before the state is lost");
+        }
+
+        var before = await DigestChains.ReadAsync(_dataDirectory, DeliveryHarness.Bucket);
+        var state = DeliveryState.PathOf(_dataDirectory, "amnesiac");
+        if (loss == "deleted")
+        {
+            File.Delete(state);
+        }
+        else
+        {
+            await File.WriteAllTextAsync(state, "{\"Delivered\":12,");
+        }
+
+        app = await DeliveryHarness.StartInProcessAsync(_dataDirectory, TimeSpan.FromSeconds(1), digestInterval: DigestEvery);
+        await using (app)
+        {
+            var endpoint = new Uri(app.Urls.First());
+            using var client = DeliveryHarness.Client(endpoint);
+            await DeliveryHarness.PutManagementAsync(client, DeliveryHarness.NewIds(5));
+            await Eventually.WaitAsync(() => DigestChains.ReadAsync(_dataDirectory, DeliveryHarness.Bucket), d => d.Count >= before.Count + 2,
+                TimeSpan.FromSeconds(20), "digests after the restart");
+            await DeliveryHarness.CliOkAsync(endpoint, "stop-logging", "--name", "amnesiac");
+            await Eventually.WaitAsync(() => DigestChains.ReadAsync(_dataDirectory, DeliveryHarness.Bucket),
+                d => DigestChains.ListsEveryFileUpToStop(d, DeliveryHarness.ReadFiles(_dataDirectory)),
+                TimeSpan.FromSeconds(30), "the final digest");
+        }
+
+        var digests = await DigestChains.ReadAsync(_dataDirectory, DeliveryHarness.Bucket);
+        var resumed = digests[before.Count];
+        resumed.Previous.ShouldBe(before[^1].Key, "the first digest after the restart names the last one before it");
+        using var ring = SigningKeyRing.Open(Path.Combine(_dataDirectory, "keys"), TimeProvider.System, SigningKeyRing.DefaultRotation);
+        keysSeen.AddRange(ring.Between(DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(1)));
+        (await DigestChains.VerifyAsync(digests, _dataDirectory, DeliveryHarness.Bucket, "amnesiac", keysSeen))
+            .ShouldBe(1, "a lost state file neither forks nor restarts the chain");
+    }
+
     [Fact]
     public async Task RestartAndKill_TheChainContinues_NoForkNoRestart_EveryFileListedOnce()
     {
