@@ -21,6 +21,7 @@ namespace Contrail.Load;
 /// contrail-load gzip   [--samples DIR]   (log file writing, one core)
 /// contrail-load select [--samples DIR]   (event selection, one core)
 /// contrail-load deliver --data-dir DIR [--events 2000000]   (journal backlog to delivered files, vs one-core gzip)
+/// contrail-load validate --data-dir DIR [--megabytes 1024] [--runs 3]   (contrail vs aws validate-logs, vs gunzip + SHA-256)
 /// </code>
 /// Credentials: CONTRAIL_ROOT_ACCESS_KEY_ID / CONTRAIL_ROOT_SECRET_ACCESS_KEY; account CONTRAIL_ACCOUNT_ID.
 /// </summary>
@@ -54,6 +55,7 @@ internal static class Program
             "gzip" => DeliveryBench.Gzip(options),
             "select" => DeliveryBench.Select(options),
             "deliver" => await DeliverBench.RunAsync(options),
+            "validate" => await ValidateBench.RunAsync(options),
             _ => 2,
         };
     }
