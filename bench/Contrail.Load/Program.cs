@@ -20,6 +20,7 @@ namespace Contrail.Load;
 /// contrail-load store-lookup --data-dir DIR [--requests 400]   (the same lookups on the store, in-process: the floor under the API)
 /// contrail-load gzip   [--samples DIR]   (log file writing, one core)
 /// contrail-load select [--samples DIR]   (event selection, one core)
+/// contrail-load filters [--samples DIR]  (CIS metric filter patterns, one core)
 /// contrail-load deliver --data-dir DIR [--events 2000000]   (journal backlog to delivered files, vs one-core gzip)
 /// contrail-load validate --data-dir DIR [--megabytes 1024] [--runs 3]   (contrail vs aws validate-logs, vs gunzip + SHA-256)
 /// </code>
@@ -54,6 +55,7 @@ internal static class Program
             "store-lookup" => StoreLookup(options),
             "gzip" => DeliveryBench.Gzip(options),
             "select" => DeliveryBench.Select(options),
+            "filters" => FilterBench.Run(options),
             "deliver" => await DeliverBench.RunAsync(options),
             "validate" => await ValidateBench.RunAsync(options),
             _ => 2,

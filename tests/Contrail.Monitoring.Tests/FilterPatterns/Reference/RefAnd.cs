@@ -1,0 +1,4 @@
+namespace Contrail.Monitoring.Tests.FilterPatterns.Reference;
+
+/// <summary>Operands joined by &amp;&amp;.</summary>
+internal sealed record RefAnd(IReadOnlyList<RefExpr> Operands) : RefExpr;

@@ -1,0 +1,4 @@
+namespace Contrail.Monitoring.Tests.FilterPatterns.Reference;
+
+/// <summary>Operands joined by ||.</summary>
+internal sealed record RefOr(IReadOnlyList<RefExpr> Operands) : RefExpr;
