@@ -13,13 +13,14 @@ using Microsoft.Extensions.Logging;
 namespace Contrail.Load;
 
 /// <summary>
-/// <c>contrail-load validate --data-dir DIR [--megabytes 1024] [--runs 3] [--contrail PATH/contrail.dll] [--no-aws yes]</c>:
+/// <c>contrail-load validate --data-dir DIR [--megabytes 1024] [--records-per-file 5000] [--runs 3] [--contrail PATH/contrail.dll] [--no-aws yes]</c>:
 /// <c>contrail validate-logs</c> against <c>aws cloudtrail validate-logs</c> on the same delivered log
 /// files, side by side, with the machine's floor measured in the same run: gzip-decompress + SHA-256 of
 /// every log file, on one core and on all cores.
 /// </summary>
 /// <remarks>
-/// The files are made once into DIR (kept for later runs): log files of 5,000 records built from the
+/// The files are made once into DIR (kept for later runs): log files of <c>--records-per-file</c> records (5,000: about
+/// 1 MB of gzip; 500: about 100 KB) built from the
 /// real samples (eventIDs varied), one a minute, until they hold <c>--megabytes</c> of gzip, with a signed
 /// digest chain over them every hour, as trail <c>bench</c> (bucket <c>validate-bench</c>, not logging)
 /// delivers them; the signing key is made in DIR/keys as the server makes it. A Contrail server runs in
@@ -36,16 +37,16 @@ internal static class ValidateBench
     private const string Trail = "bench";
     private const string AccessKey = "AKIABENCHVALIDATE001";
     private const string Secret = "bench/validate/0123456789abcdef012345";
-    private const int RecordsPerFile = 5_000;
 
     public static async Task<int> RunAsync(Dictionary<string, string> options)
     {
         var dataDirectory = Path.GetFullPath(options["data-dir"]);
         var megabytes = int.Parse(options.GetValueOrDefault("megabytes", "1024"), CultureInfo.InvariantCulture);
+        var recordsPerFile = int.Parse(options.GetValueOrDefault("records-per-file", "5000"), CultureInfo.InvariantCulture);
         var runs = int.Parse(options.GetValueOrDefault("runs", "3"), CultureInfo.InvariantCulture);
         var contrail = Path.GetFullPath(options.GetValueOrDefault("contrail", Path.Combine("src", "Contrail", "bin", "Release", "net10.0", "contrail.dll")));
         var withAws = !options.ContainsKey("no-aws");
-        var (start, end) = await GenerateAsync(dataDirectory, megabytes * 1_000_000L, options);
+        var (start, end) = await GenerateAsync(dataDirectory, megabytes * 1_000_000L, recordsPerFile, options);
         var files = LogFiles(dataDirectory);
         var gzipBytes = files.Sum(f => new FileInfo(f).Length);
         Console.WriteLine($"data: {files.Count:N0} log files, {gzipBytes / 1e6:F0} MB gzip, digests {start:u} .. {end:u}; {Environment.ProcessorCount} cores");
@@ -183,13 +184,13 @@ internal static class ValidateBench
     }
 
     /// <summary>Makes the log files and the digest chain over them, once; returns the digests' span.</summary>
-    private static async Task<(DateTimeOffset Start, DateTimeOffset End)> GenerateAsync(string dataDirectory, long targetBytes, Dictionary<string, string> options)
+    private static async Task<(DateTimeOffset Start, DateTimeOffset End)> GenerateAsync(string dataDirectory, long targetBytes, int recordsPerFile, Dictionary<string, string> options)
     {
         var marker = Path.Combine(dataDirectory, "validate-bench.txt");
         if (File.Exists(marker))
         {
             var parts = (await File.ReadAllTextAsync(marker)).Split(' ');
-            if (parts.Length == 3 && long.Parse(parts[0], CultureInfo.InvariantCulture) == targetBytes)
+            if (parts.Length == 3 && parts[0] == $"{targetBytes}x{recordsPerFile}")
             {
                 return (DateTimeOffset.Parse(parts[1], CultureInfo.InvariantCulture), DateTimeOffset.Parse(parts[2], CultureInfo.InvariantCulture));
             }
@@ -202,7 +203,7 @@ internal static class ValidateBench
 
         Directory.CreateDirectory(dataDirectory);
         var samples = DeliveryBench.Samples(options).Where(s => Encoding.UTF8.GetString(s).Contains("\"eventID\":\"", StringComparison.Ordinal)).ToList();
-        var first = Build(samples, 0);
+        var first = Build(samples, 0, recordsPerFile);
         var count = (int)Math.Ceiling(targetBytes / (double)first.Body.Length);
 
         // One file a minute, ending a few minutes before now: the digests' hours are all in the past.
@@ -213,7 +214,7 @@ internal static class ValidateBench
         var watch = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, async (i, ct) =>
         {
-            var file = i == 0 ? first : Build(samples, i);
+            var file = i == 0 ? first : Build(samples, i, recordsPerFile);
             var time = start.AddMinutes(i).AddSeconds(30);
             var key = LogFileKey.Create(null, null, Account, Region, time, $"{i:x16}").Key;
             await store.PutAsync(Bucket, key, file.Body, new Dictionary<string, string>(), null, ct);
@@ -236,16 +237,16 @@ internal static class ValidateBench
             previous = digest.Link;
         }
 
-        await File.WriteAllTextAsync(marker, $"{targetBytes} {start:O} {end:O}");
+        await File.WriteAllTextAsync(marker, $"{targetBytes}x{recordsPerFile} {start:O} {end:O}");
         return (start, end);
     }
 
-    private static LogFile Build(List<byte[]> samples, int file)
+    private static LogFile Build(List<byte[]> samples, int file, int recordsPerFile)
     {
-        var records = new ReadOnlyMemory<byte>[RecordsPerFile];
-        for (var i = 0; i < RecordsPerFile; i++)
+        var records = new ReadOnlyMemory<byte>[recordsPerFile];
+        for (var i = 0; i < recordsPerFile; i++)
         {
-            var n = ((long)file * RecordsPerFile) + i;
+            var n = ((long)file * recordsPerFile) + i;
             var text = Encoding.UTF8.GetString(samples[(int)(n % samples.Count)]);
             records[i] = Encoding.UTF8.GetBytes(text.Replace("\"eventID\":\"", $"\"eventID\":\"{n:x10}-", StringComparison.Ordinal));
         }
