@@ -1,22 +1,21 @@
+using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Contrail.Store.Lake.DuckDb.Native;
 
 namespace Contrail.Store.Lake.DuckDb;
 
 /// <summary>
-/// The gate: is the statement a SELECT, decided by DuckDB's parser alone. <c>json_serialize_sql</c>
-/// (json extension, built into the library) parses its argument and serializes SELECT statements
-/// only; for anything else it answers
+/// The gate: is the text a SELECT, and not one that would keep the planner busy for minutes,
+/// decided by DuckDB's parser alone. <c>json_serialize_sql</c> (json extension, built into the
+/// library) parses its argument and serializes SELECT statements only; for anything else it answers
 /// <c>{"error":true,"error_type":"not implemented","error_message":"Only SELECT statements can be serialized to json!"}</c>.
-/// It never binds, so nothing the statement names is touched.
+/// It never binds, so nothing the statement names is touched. The user's text reaches it as a
+/// bound parameter, never spliced into SQL.
 /// </summary>
 internal sealed partial class DuckDbConnection
 {
-    private const string GateSql = """
-        SELECT j->>'error_type', j->>'error_message'
-        FROM (SELECT json_serialize_sql($1::VARCHAR)::JSON AS j)
-        WHERE (j->>'error')::BOOLEAN
-        """;
+    private const string GateSql = "SELECT json_serialize_sql($1::VARCHAR)";
 
     private const string OnlySelect = "Only SELECT statements";
 
@@ -42,6 +41,7 @@ internal sealed partial class DuckDbConnection
         }
 
         var state = DuckDbNative.duckdb_execute_prepared(_gate, out var result);
+        string json;
         try
         {
             if (state != DuckDbState.Success)
@@ -50,19 +50,34 @@ internal sealed partial class DuckDbConnection
             }
 
             var rows = DuckDbResultReader.Read(result, DuckDbResultReader.Columns(ref result), 1, CancellationToken.None).Rows;
-            if (rows.Count == 0)
-            {
-                return null;
-            }
-
-            var (errorType, errorMessage) = (rows[0][0] as string, rows[0][1] as string ?? "");
-            return errorMessage.StartsWith(OnlySelect, StringComparison.Ordinal)
-                ? DuckDbQueryResult.Failure(DuckDbFailure.NotSelect, "Only a query (SELECT) runs here; DuckDB's parser reads this statement as something else.")
-                : DuckDbQueryResult.Failure(DuckDbFailure.Engine, $"DuckDB's parser refused the query ({errorType}): {errorMessage}");
+            json = rows.Count == 1 && rows[0][0] is string serialized ? serialized : throw new DuckDbException("The SELECT gate returned no parse tree.");
         }
         finally
         {
             DuckDbNative.duckdb_destroy_result(ref result);
         }
+
+        DuckDbParseTree tree;
+        try
+        {
+            tree = DuckDbParseTree.Read(Encoding.UTF8.GetBytes(json));
+        }
+        catch (JsonException)
+        {
+            return DuckDbQueryResult.Failure(DuckDbFailure.TooComplex, "The query's parse tree is nested too deeply to inspect.");
+        }
+
+        if (tree.Error)
+        {
+            return tree.ErrorMessage?.StartsWith(OnlySelect, StringComparison.Ordinal) == true
+                ? DuckDbQueryResult.Failure(DuckDbFailure.NotSelect, "Only a query (SELECT) runs here; DuckDB's parser reads this statement as something else.")
+                : DuckDbQueryResult.Failure(DuckDbFailure.Engine, $"DuckDB's parser refused the query ({tree.ErrorType}): {tree.ErrorMessage}");
+        }
+
+        return tree.SubqueryDepth > Settings.MaxSubqueryDepth
+            ? DuckDbQueryResult.Failure(
+                DuckDbFailure.TooComplex,
+                $"The query nests subqueries {tree.SubqueryDepth.ToString(CultureInfo.InvariantCulture)} deep; at most {Settings.MaxSubqueryDepth.ToString(CultureInfo.InvariantCulture)} are allowed.")
+            : null;
     }
 }

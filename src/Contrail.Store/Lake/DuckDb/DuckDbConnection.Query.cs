@@ -8,9 +8,10 @@ namespace Contrail.Store.Lake.DuckDb;
 /// <code>
 /// parse (duckdb_extract_statements)      not empty, no NUL, no syntax error     no side effects
 /// gate  (json_serialize_sql)             the parser calls every statement       no side effects
-///                                        a SELECT, and there is exactly one
+///                                        a SELECT, there is exactly one, and
+///                                        subqueries nest at most MaxSubqueryDepth
 /// bind  (duckdb_prepare_extracted_…)     tables, functions and files resolved   file opens: sandboxed
-///       statement type SELECT, no parameters, every column type readable
+///       statement type SELECT, no parameters, every column type readable; interruptible now and then
 /// run   (duckdb_pending_prepared,        interruptible from here on
 ///        duckdb_execute_pending)
 /// read  (duckdb_fetch_chunk)             up to MaxRows, token checked per chunk
@@ -88,9 +89,18 @@ internal sealed partial class DuckDbConnection
 
     private DuckDbQueryResult Bind(nint extracted, CancellationToken stop)
     {
-        var state = DuckDbNative.duckdb_prepare_extracted_statement(_handle, extracted, 0, out var prepared);
+        // DuckDB's planner looks at the interrupt flag now and then (DuckDB clears it when binding
+        // starts, so an interrupt that comes earlier is lost and caught by the check below).
+        DuckDbState state;
+        nint prepared;
+        using (stop.Register(Interrupt, _handle))
+        {
+            state = DuckDbNative.duckdb_prepare_extracted_statement(_handle, extracted, 0, out prepared);
+        }
+
         try
         {
+            stop.ThrowIfCancellationRequested();
             if (state != DuckDbState.Success)
             {
                 return EngineFailure(DuckDbNative.Borrow(DuckDbNative.duckdb_prepare_error(prepared)));
@@ -141,7 +151,7 @@ internal sealed partial class DuckDbConnection
             // duckdb_pending_prepared. Registered only now, an interrupt cannot be lost; if the token
             // is already cancelled, Register calls it at once.
             DuckDbNativeResult result;
-            using (stop.Register(static connection => DuckDbNative.duckdb_interrupt((nint)connection!), _handle))
+            using (stop.Register(Interrupt, _handle))
             {
                 Volatile.Write(ref _running, true);
                 try
@@ -181,6 +191,8 @@ internal sealed partial class DuckDbConnection
             DuckDbNative.duckdb_destroy_pending(ref pending);
         }
     }
+
+    private static void Interrupt(object? connection) => DuckDbNative.duckdb_interrupt((nint)connection!);
 
     private static DuckDbColumn[] PreparedColumns(nint prepared)
     {

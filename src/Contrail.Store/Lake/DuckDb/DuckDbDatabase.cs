@@ -173,6 +173,7 @@ internal sealed class DuckDbDatabase : IDisposable
         yield return ("memory_limit", settings.MemoryLimitBytes.ToString(CultureInfo.InvariantCulture) + "B");
         yield return ("threads", settings.Threads.ToString(CultureInfo.InvariantCulture));
         yield return ("temp_directory", settings.TempDirectory ?? "");
+        yield return ("max_expression_depth", settings.MaxExpressionDepth.ToString(CultureInfo.InvariantCulture));
         if (settings.ReadOnly)
         {
             yield return ("access_mode", "READ_ONLY");

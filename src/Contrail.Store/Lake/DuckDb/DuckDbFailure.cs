@@ -21,6 +21,14 @@ internal enum DuckDbFailure
     /// <summary>A value has no .NET counterpart (infinite date, DECIMAL beyond System.Decimal).</summary>
     ValueOutOfRange,
 
+    /// <summary>
+    /// The query nests subquery expressions deeper than <see cref="DuckDbOptions.MaxSubqueryDepth"/>:
+    /// DuckDB's planner would take time exponential in the depth, where no interrupt reaches it.
+    /// (Expressions nested deeper than <see cref="DuckDbOptions.MaxExpressionDepth"/> are DuckDB's
+    /// own <see cref="Engine"/> error, "Parser Error: Max expression depth limit of 100 exceeded".)
+    /// </summary>
+    TooComplex,
+
     /// <summary>The query ran past its time budget (<see cref="DuckDbOptions.QueryTimeout"/>) and was interrupted.</summary>
     TimedOut,
 }

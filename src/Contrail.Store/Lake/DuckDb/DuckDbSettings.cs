@@ -10,10 +10,15 @@ internal sealed record DuckDbSettings(
     IReadOnlyList<string> AllowedDirectories,
     IReadOnlyList<string> Setup,
     TimeSpan QueryTimeout,
-    int MaxRows)
+    int MaxRows,
+    int MaxExpressionDepth,
+    int MaxSubqueryDepth)
 {
     /// <summary>The smallest memory limit accepted.</summary>
     public const long MinimumMemoryLimitBytes = 16L << 20;
+
+    /// <summary>The longest finite time budget a timer takes (2^32 - 2 ms, about 49.7 days).</summary>
+    public static readonly TimeSpan MaximumQueryTimeout = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
 
     /// <summary>Validates <paramref name="options"/> and makes paths absolute.</summary>
     /// <exception cref="ArgumentException">A setting is out of range.</exception>
@@ -28,9 +33,11 @@ internal sealed record DuckDbSettings(
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MemoryLimitBytes, MinimumMemoryLimitBytes, nameof(options.MemoryLimitBytes));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Threads, 1, nameof(options.Threads));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxRows, 1, nameof(options.MaxRows));
-        if (options.QueryTimeout <= TimeSpan.Zero && options.QueryTimeout != Timeout.InfiniteTimeSpan)
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxExpressionDepth, 10, nameof(options.MaxExpressionDepth));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxSubqueryDepth, 1, nameof(options.MaxSubqueryDepth));
+        if ((options.QueryTimeout <= TimeSpan.Zero && options.QueryTimeout != Timeout.InfiniteTimeSpan) || options.QueryTimeout > MaximumQueryTimeout)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), options.QueryTimeout, "QueryTimeout must be positive, or Timeout.InfiniteTimeSpan.");
+            throw new ArgumentOutOfRangeException(nameof(options), options.QueryTimeout, "QueryTimeout must be positive and at most 49 days (a timer's limit), or Timeout.InfiniteTimeSpan.");
         }
 
         var allowed = new List<string>();
@@ -65,6 +72,8 @@ internal sealed record DuckDbSettings(
             allowed,
             [.. options.Setup],
             options.QueryTimeout,
-            options.MaxRows);
+            options.MaxRows,
+            options.MaxExpressionDepth,
+            options.MaxSubqueryDepth);
     }
 }

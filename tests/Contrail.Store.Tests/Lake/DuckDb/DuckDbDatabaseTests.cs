@@ -87,6 +87,15 @@ public sealed class DuckDbDatabaseTests : IDisposable
         Should.Throw<ArgumentOutOfRangeException>(() => DuckDbTesting.Open(o => o.Threads = 0));
         Should.Throw<ArgumentOutOfRangeException>(() => DuckDbTesting.Open(o => o.MaxRows = 0));
         Should.Throw<ArgumentOutOfRangeException>(() => DuckDbTesting.Open(o => o.QueryTimeout = TimeSpan.Zero));
+        Should.Throw<ArgumentOutOfRangeException>(() => DuckDbTesting.Open(o => o.QueryTimeout = TimeSpan.FromDays(50)));
+    }
+
+    [Fact]
+    public async Task Execute_WithoutATimeBudget_Runs()
+    {
+        using var database = DuckDbTesting.Open(o => o.QueryTimeout = Timeout.InfiniteTimeSpan);
+
+        (await database.ScalarAsync("SELECT 42")).ShouldBe(42);
     }
 
     [Fact]

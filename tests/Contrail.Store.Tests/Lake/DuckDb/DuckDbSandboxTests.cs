@@ -45,10 +45,10 @@ public sealed class DuckDbSandboxTests : IDisposable
                    current_setting('allow_community_extensions'), current_setting('allow_unsigned_extensions'),
                    current_setting('allow_persistent_secrets'), current_setting('TimeZone'),
                    current_setting('temp_directory'), current_setting('threads'), current_setting('memory_limit'),
-                   current_setting('allowed_directories')
+                   current_setting('allowed_directories'), current_setting('max_expression_depth')
             """)).ShouldHaveSingleItem();
 
-        row.ShouldBe([false, true, false, false, false, false, false, "Etc/UTC", "", 2L, "512.0 MiB", new object?[] { _lake + "/" }]);
+        row.ShouldBe([false, true, false, false, false, false, false, "Etc/UTC", "", 2L, "512.0 MiB", new object?[] { _lake + "/" }, 100UL]);
     }
 
     [Theory]
@@ -167,6 +167,65 @@ public sealed class DuckDbSandboxTests : IDisposable
         error.Failure.ShouldBe(DuckDbFailure.Engine);
         error.EngineErrorType.ShouldBe(Enum.Parse<DuckDbErrorType>(type));
         error.Message.ShouldStartWith(message);
+    }
+
+    [Fact]
+    public async Task Execute_ExpressionsNestedWithinTheLimit_Run()
+    {
+        var sql = "SELECT " + string.Concat(Enumerable.Repeat("(1 + ", 40)) + "1" + new string(')', 40);
+
+        (await _database.ScalarAsync(sql)).ShouldBe(41);
+    }
+
+    [Theory]
+    [InlineData("SELECT {0}", 300, " + ")] // a flat chain nests too: 1 + 2 + 3 is (1 + 2) + 3
+    [InlineData("SELECT {0}", 900, "(1 + ")]
+    [InlineData("SELECT {0}", 100_000, "(")]
+    public async Task Execute_ExpressionsNestedPastTheLimit_AreRefusedByDuckDbsParser(string shape, int count, string piece)
+    {
+        var nested = piece switch
+        {
+            " + " => string.Join(piece, Enumerable.Range(0, count)),
+            _ => string.Concat(Enumerable.Repeat(piece, count)) + "1" + new string(')', count),
+        };
+
+        var error = await _database.ErrorAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, shape, nested));
+
+        error.Failure.ShouldBe(DuckDbFailure.Engine);
+        error.EngineErrorType.ShouldBe(DuckDbErrorType.Parser);
+        error.Message.ShouldStartWith(count == 100_000 ? "Parser Error: memory exhausted" : "Parser Error: Max expression depth limit of 100 exceeded.");
+    }
+
+    [Theory]
+    [InlineData("(SELECT ", ")", 12, true)]
+    [InlineData("(SELECT ", ")", 13, false)]
+    [InlineData("(SELECT ", ")", 25, false)]
+    [InlineData("1 WHERE EXISTS (SELECT ", ")", 20, false)]
+    [InlineData("1 WHERE 1 IN (SELECT ", ")", 20, false)]
+    public async Task Execute_NestedSubqueries_RunUpToTheLimitAndAreRefusedPastIt(string open, string close, int depth, bool runs)
+    {
+        var sql = "SELECT " + string.Concat(Enumerable.Repeat(open, depth)) + "1" + string.Concat(Enumerable.Repeat(close, depth));
+
+        var result = await _database.QueryAsync(sql);
+
+        if (runs)
+        {
+            result.Rows.ShouldHaveSingleItem().ShouldBe([1]);
+        }
+        else
+        {
+            result.Error.ShouldBe(new DuckDbError(DuckDbFailure.TooComplex, $"The query nests subqueries {depth} deep; at most 12 are allowed."));
+        }
+    }
+
+    [Fact]
+    public async Task Execute_DerivedTablesAndCtes_AreNotSubqueryExpressions()
+    {
+        var derived = "SELECT * FROM " + string.Concat(Enumerable.Repeat("(SELECT * FROM ", 30)) + "(SELECT 1 AS x)" + string.Concat(Enumerable.Repeat(") t", 30));
+        var ctes = "WITH c0 AS (SELECT 1 AS x), " + string.Join(", ", Enumerable.Range(1, 30).Select(i => $"c{i} AS (SELECT x + 1 AS x FROM c{i - 1})")) + " SELECT x FROM c30";
+
+        (await _database.ScalarAsync(derived)).ShouldBe(1);
+        (await _database.ScalarAsync(ctes)).ShouldBe(31);
     }
 
     [Fact]
