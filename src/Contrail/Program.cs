@@ -43,7 +43,7 @@ internal static class Program
                            http(s) URL that gets an SNS-shaped notification, signed with
                            HMAC-SHA256, for each delivery of a trail with an SNS topic
           --metrics        serve GET /metrics: the metric filters' metrics in Prometheus text format,
-                           without authentication (off by default; docs/metric-filters.md)
+                           without authentication (off by default; docs/dev/metric-filters.md)
           --cis-metric-filters LOG_GROUP
                            put the CIS Foundations Benchmark metric filters on LOG_GROUP at start
                            (they count once a trail's CloudWatchLogsLogGroupArn names it)

@@ -22,7 +22,7 @@ public static class PrometheusExposition
     /// <param name="LagBytes">Journal bytes committed but not yet read by the consumer.</param>
     public sealed record SelfMetrics(int Filters, long Records, long Matches, long Unpublishable, long LagBytes);
 
-    /// <summary>The exposition text of <paramref name="samples"/>, completed with a series for every filter with a default value.</summary>
+    /// <summary>The exposition text of <paramref name="samples"/>, completed with a series (total 0) for every filter without dimensions.</summary>
     public static string Write(IReadOnlyList<MetricSample> samples, IEnumerable<MetricFilterDefinition> filters, SelfMetrics self)
     {
         ArgumentNullException.ThrowIfNull(samples);
@@ -31,21 +31,24 @@ public static class PrometheusExposition
 
         // CloudWatch emits a filter's defaultValue for a minute in which it matched nothing; filters
         // with a default have no dimensions, so their series is fixed.
+        // A filter without dimensions has one series, shown from the start with a total of 0 (so that
+        // rate() and increase() work before the first match).
         var defaults = new Dictionary<MetricSeriesKey, double>();
+        var series = samples.ToDictionary(s => s.Key);
         foreach (var filter in filters)
         {
             var t = filter.Transformation;
-            if (t.DefaultValue is { } value && t.Dimensions.Count == 0)
+            if (t.Dimensions.Count != 0)
             {
-                var key = new MetricSeriesKey(t.MetricNamespace, t.MetricName, []);
+                continue;
+            }
+
+            var key = new MetricSeriesKey(t.MetricNamespace, t.MetricName, []);
+            series.TryAdd(key, new MetricSample(key, 0, 0, null));
+            if (t.DefaultValue is { } value)
+            {
                 defaults[key] = defaults.GetValueOrDefault(key) + value;
             }
-        }
-
-        var series = samples.ToDictionary(s => s.Key);
-        foreach (var key in defaults.Keys.Where(k => !series.ContainsKey(k)))
-        {
-            series[key] = new MetricSample(key, 0, 0, null);
         }
 
         var ordered = series.Values
