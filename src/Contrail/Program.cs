@@ -12,7 +12,7 @@ internal static class Program
           contrail serve [--data-dir DIR] [--urls URL[;URL…]] [--delivery-interval DURATION]
                          [--digest-interval DURATION] [--key-rotation DURATION]
                          [--s3-endpoint URL [--s3-region REGION] [--s3-sse AES256|aws:kms]]
-                         [--notification-url URL]
+                         [--notification-url URL] [--metrics] [--cis-metric-filters LOG_GROUP]
           contrail journal repair [--data-dir DIR]
           contrail validate-logs --trail-arn ARN --start-time TIME [--end-time TIME] [--verbose]
                          [--s3-bucket BUCKET [--s3-prefix PREFIX]] [--account-id ID] [--region REGION]
@@ -42,6 +42,11 @@ internal static class Program
           --notification-url URL
                            http(s) URL that gets an SNS-shaped notification, signed with
                            HMAC-SHA256, for each delivery of a trail with an SNS topic
+          --metrics        serve GET /metrics: the metric filters' metrics in Prometheus text format,
+                           without authentication (off by default; docs/dev/metric-filters.md)
+          --cis-metric-filters LOG_GROUP
+                           put the CIS Foundations Benchmark metric filters on LOG_GROUP at start
+                           (they count once a trail's CloudWatchLogsLogGroupArn names it)
 
         validate-logs (the options of aws cloudtrail validate-logs, and its output; docs/validate-logs.md):
           --trail-arn, --start-time, --end-time, --s3-bucket, --s3-prefix, --account-id, --verbose

@@ -411,6 +411,13 @@ internal sealed partial class TrailDelivery(
         return region is not null && Selects(trail, json);
     }
 
+    /// <summary>
+    /// Whether <paramref name="trail"/> logs <paramref name="json"/> given whether it was logging before it:
+    /// its own StartLogging record switches <paramref name="logging"/> on and is logged, its StopLogging
+    /// record is logged and switches it off (what delivery decides; metric filters use it too).
+    /// </summary>
+    internal static bool IsLogged(Trail trail, ReadOnlySpan<byte> json, ref bool logging) => Switch(ToggleOf(trail, json), ref logging, out _);
+
     /// <summary>Applies a record's switch to <paramref name="logging"/>; true when the record itself is logged.</summary>
     private static bool Switch(Toggle toggle, ref bool logging, out bool stop)
     {
@@ -672,10 +679,16 @@ internal sealed partial class TrailDelivery(
     private const string GlobalServiceRegion = "us-east-1";
 
     /// <summary>The region folder a record goes to, or null when this trail does not deliver it.</summary>
-    private string? RegionOf(Trail trail, ReadOnlySpan<byte> json)
+    private string? RegionOf(Trail trail, ReadOnlySpan<byte> json) => RegionOf(trail, settings.Identity.Region, json);
+
+    /// <summary>
+    /// The region folder <paramref name="trail"/> files <paramref name="json"/> under, or null when the trail
+    /// does not take it (another region and not multi-region, or a global service event it excludes).
+    /// </summary>
+    internal static string? RegionOf(Trail trail, string serviceRegion, ReadOnlySpan<byte> json)
     {
         var (awsRegion, eventSource) = DeliveryFields.ReadRegion(json);
-        var region = awsRegion ?? settings.Identity.Region;
+        var region = awsRegion ?? serviceRegion;
         if (!IsRegionName(region))
         {
             return null;
@@ -686,7 +699,7 @@ internal sealed partial class TrailDelivery(
             return trail.IncludeGlobalServiceEvents ? region : null;
         }
 
-        return region == settings.Identity.Region || trail.IsMultiRegionTrail ? region : null;
+        return region == serviceRegion || trail.IsMultiRegionTrail ? region : null;
     }
 
     /// <summary>

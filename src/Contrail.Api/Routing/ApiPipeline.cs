@@ -22,6 +22,7 @@ internal sealed partial class ApiPipeline(
     EventJournalWriter writer,
     TimeProvider time,
     ReadinessGate readiness,
+    Contrail.Api.Monitoring.MetricsEndpoint metrics,
     ILogger<ApiPipeline> logger)
 {
     public async Task HandleAsync(HttpContext http)
@@ -32,6 +33,12 @@ internal sealed partial class ApiPipeline(
             http.Response.StatusCode = readiness.IsReady ? 200 : 503;
             http.Response.ContentType = "text/plain";
             await http.Response.WriteAsync(readiness.IsReady ? "ok\n" : "starting\n").ConfigureAwait(false);
+            return;
+        }
+
+        if (metrics.Handles(request))
+        {
+            await metrics.WriteAsync(http).ConfigureAwait(false);
             return;
         }
 

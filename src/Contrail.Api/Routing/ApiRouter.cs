@@ -6,7 +6,8 @@ namespace Contrail.Api.Routing;
 
 /// <summary>
 /// Routes a request: <c>X-Amz-Target</c> for the AWS JSON 1.1 service <c>cloudtrail</c> (dispatching on
-/// the text after the last '.', spec §4.1), or the path for REST-JSON operations
+/// the text after the last '.', spec §4.1) or, for targets <c>Logs_20140328.OPERATION</c>, the CloudWatch
+/// Logs subset (SigV4 service <c>logs</c>, docs/dev/metric-filters.md); or the path for REST-JSON operations
 /// (<c>POST /PutAuditEvents</c>, spec §5) and Contrail's native ingestion (<c>POST /records</c>).
 /// Everything else without <c>X-Amz-Target</c> is S3 (path-style <c>/BUCKET[/KEY]</c>): every GET and
 /// HEAD, and any method on a path other than <c>/</c>, <c>/health</c> and the REST paths above.
@@ -15,18 +16,25 @@ internal sealed class ApiRouter
 {
     private const string CloudTrailSource = "cloudtrail.amazonaws.com";
     private const int JsonBodyLimit = 4 << 20;
+    private const string LogsTargetPrefix = "Logs_20140328.";
+    private const string LogsSource = "logs.amazonaws.com";
+
+    private static readonly FrozenSet<string> LogsSigningServices = new[] { "logs" }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly FrozenDictionary<string, IApiOperation> _targets;
+    private readonly FrozenDictionary<string, IApiOperation> _logsTargets;
     private readonly FrozenDictionary<string, (IApiOperation Operation, int Limit)> _paths;
     private readonly Func<HttpRequest, ApiRoute>? _s3;
 
     /// <param name="targetOperations">The AWS JSON 1.1 operations, by name.</param>
     /// <param name="pathOperations">The operations served at a path (POST).</param>
     /// <param name="s3">Routes an S3 request; null serves no S3.</param>
+    /// <param name="logsOperations">The CloudWatch Logs operations (target prefix <c>Logs_20140328</c>), by name; null serves none.</param>
     public ApiRouter(IEnumerable<IApiOperation> targetOperations, IEnumerable<(string Path, IApiOperation Operation, int Limit)> pathOperations,
-        Func<HttpRequest, ApiRoute>? s3 = null)
+        Func<HttpRequest, ApiRoute>? s3 = null, IEnumerable<IApiOperation>? logsOperations = null)
     {
         _targets = targetOperations.ToFrozenDictionary(o => o.Name, StringComparer.Ordinal);
+        _logsTargets = (logsOperations ?? []).ToFrozenDictionary(o => o.Name, StringComparer.Ordinal);
         _paths = pathOperations.ToFrozenDictionary(p => p.Path, p => (p.Operation, p.Limit), StringComparer.Ordinal);
         _s3 = s3;
     }
@@ -34,6 +42,11 @@ internal sealed class ApiRouter
     public ApiRoute Route(HttpRequest request)
     {
         var target = request.Headers["X-Amz-Target"].ToString();
+        if (target.StartsWith(LogsTargetPrefix, StringComparison.Ordinal))
+        {
+            return RouteLogs(request, target[LogsTargetPrefix.Length..]);
+        }
+
         if (target.Length > 0)
         {
             var name = target[(target.LastIndexOf('.') + 1)..];
@@ -63,6 +76,20 @@ internal sealed class ApiRouter
 
         return new ApiRoute(WireProtocol.AwsJson11, null, "UnknownOperation", CloudTrailSource, JsonBodyLimit,
             new ApiError(ErrorCodes.UnknownOperationException, $"No operation is served at {request.Method} {Clip(path)}: send AWS JSON 1.1 calls to / with an X-Amz-Target header, PutAuditEvents to /PutAuditEvents, and CloudTrail records to /records.", 404));
+    }
+
+    private ApiRoute RouteLogs(HttpRequest request, string name)
+    {
+        if (!HttpMethods.IsPost(request.Method))
+        {
+            return new ApiRoute(WireProtocol.AwsJson11, null, name, LogsSource, JsonBodyLimit,
+                new ApiError(ErrorCodes.UnknownOperationException, $"AWS JSON 1.1 calls use POST; got {request.Method}."), SigningServices: LogsSigningServices);
+        }
+
+        return _logsTargets.TryGetValue(name, out var operation)
+            ? new ApiRoute(WireProtocol.AwsJson11, operation, name, operation.EventSource, JsonBodyLimit, null, SigningServices: LogsSigningServices)
+            : new ApiRoute(WireProtocol.AwsJson11, null, name.Length == 0 ? "UnknownOperation" : name, LogsSource, JsonBodyLimit,
+                new ApiError(ErrorCodes.UnknownOperationException, $"The operation '{Clip(name)}' is not supported by this service."), SigningServices: LogsSigningServices);
     }
 
     private bool IsServicePath(string path) => path is "/" or "/health" || _paths.ContainsKey(path);

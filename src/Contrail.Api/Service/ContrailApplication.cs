@@ -9,6 +9,8 @@ using Contrail.Api.Delivery;
 using Contrail.Api.Delivery.Notifications;
 using Contrail.Api.Indexing;
 using Contrail.Api.Ingest;
+using Contrail.Api.Logs;
+using Contrail.Api.Monitoring;
 using Contrail.Api.Routing;
 using Contrail.Api.S3Read;
 using Contrail.Api.Writing;
@@ -79,13 +81,15 @@ internal static class ContrailApplication
         services.AddSingleton<PutAuditEventsOperation>();
         services.AddSingleton<IngestRecordsOperation>();
         services.AddS3Read();
+        services.AddLogs();
         services.AddSingleton(sp => new ApiRouter(
             [sp.GetRequiredService<LookupEventsOperation>(), sp.GetRequiredService<ListPublicKeysOperation>(), .. TrailServices.Operations(sp)],
             [
                 ("/PutAuditEvents", sp.GetRequiredService<PutAuditEventsOperation>(), PutAuditEventsOperation.MaxRequestBytes + 4096),
                 ("/records", sp.GetRequiredService<IngestRecordsOperation>(), IngestRecordsOperation.MaxRequestBytes),
             ],
-            sp.GetRequiredService<S3Router>().Route));
+            sp.GetRequiredService<S3Router>().Route,
+            LogsServices.Operations(sp)));
         services.AddSingleton<ApiPipeline>();
         services.AddSingleton<EventIndexer>();
         services.AddHostedService(sp => sp.GetRequiredService<EventIndexer>());
@@ -95,8 +99,16 @@ internal static class ContrailApplication
         services.AddNotifications();
         services.AddSingleton<TrailDelivery>();
         services.AddHostedService(sp => sp.GetRequiredService<TrailDelivery>());
+        services.AddSingleton<MetricFilterConsumer>();
+        services.AddHostedService(sp => sp.GetRequiredService<MetricFilterConsumer>());
+        services.AddSingleton<MetricsEndpoint>();
 
         var app = builder.Build();
+        if (settings.CisMetricFiltersLogGroup is { } cisLogGroup)
+        {
+            CisMetricFilters.Install(app.Services.GetRequiredService<Contrail.Api.Logs.MetricFilters.MetricFilterCatalog>(), cisLogGroup, time);
+        }
+
         var pipeline = app.Services.GetRequiredService<ApiPipeline>();
         var gate = app.Services.GetRequiredService<ReadinessGate>();
         app.Lifetime.ApplicationStarted.Register(gate.Open);

@@ -22,8 +22,15 @@ namespace Contrail.Api.Service;
 /// <see cref="SigningKeyRing.DefaultRotation"/> (30 days, as CloudTrail).
 /// </param>
 /// <param name="DigestInterval">How long a digest file's window is; null means one hour (as CloudTrail).</param>
+/// <param name="MetricsEndpoint">
+/// Serve <c>GET /metrics</c> (Prometheus text format) without authentication (<c>serve --metrics</c>); off by default.
+/// </param>
+/// <param name="CisMetricFiltersLogGroup">
+/// A log group to install the CIS pack's metric filters on at start (<c>serve --cis-metric-filters NAME</c>); null installs none.
+/// </param>
 internal sealed record ContrailSettings(string DataDirectory, ServiceIdentity Identity, string RootAccessKeyId, string RootSecret, TimeSpan? DeliveryInterval = null,
-    S3ObjectStoreOptions? S3 = null, NotificationTarget? Notifications = null, TimeSpan? KeyRotation = null, TimeSpan? DigestInterval = null)
+    S3ObjectStoreOptions? S3 = null, NotificationTarget? Notifications = null, TimeSpan? KeyRotation = null, TimeSpan? DigestInterval = null,
+    bool MetricsEndpoint = false, string? CisMetricFiltersLogGroup = null)
 {
     /// <summary>Where the digest signing keys live: <c>DATA_DIR/keys</c> (docs/dev/signing-keys.md).</summary>
     public string KeysDirectory => Path.Combine(DataDirectory, "keys");

@@ -83,6 +83,52 @@ public sealed class FilterPattern
     public bool Matches(JsonElement record) =>
         _condition is null || (record.ValueKind == JsonValueKind.Object && Matches(JsonMarshal.GetRawUtf8Value(record)));
 
+    /// <summary>
+    /// The distinct selectors the pattern tests, as written (<c>$.eventName</c>), in the order they first
+    /// appear: what <c>TestMetricFilter</c> reports as a match's extracted values.
+    /// </summary>
+    public IReadOnlyList<string> Selectors()
+    {
+        var found = new List<string>();
+        Collect(Syntax, found);
+        return found;
+    }
+
     /// <inheritdoc/>
     public override string ToString() => Text;
+
+    private static void Collect(PatternNode node, List<string> found)
+    {
+        switch (node)
+        {
+            case AndNode and:
+                foreach (var operand in and.Operands)
+                {
+                    Collect(operand, found);
+                }
+
+                break;
+            case OrNode or:
+                foreach (var operand in or.Operands)
+                {
+                    Collect(operand, found);
+                }
+
+                break;
+            case ComparisonNode comparison:
+                Add(comparison.Selector.ToString(), found);
+                break;
+            case PostfixNode postfix:
+                Add(postfix.Selector.ToString(), found);
+                break;
+        }
+
+        static void Add(string selector, List<string> found)
+        {
+            if (!found.Contains(selector))
+            {
+                found.Add(selector);
+            }
+        }
+    }
 }

@@ -65,7 +65,17 @@ internal static partial class ServeCommand
         {
             Console.WriteLine($"Contrail: trails with an SNS topic notify {notifications.Origin} (signed with HMAC-SHA256, see docs/dev/notifications.md)");
         }
+        if (settings.CisMetricFiltersLogGroup is { } cis)
+        {
+            Console.WriteLine($"Contrail: the CIS metric filters are on log group {cis} (aws logs describe-metric-filters --log-group-name {cis})");
+        }
+
         await app.StartAsync().ConfigureAwait(false);
+        if (settings.MetricsEndpoint)
+        {
+            Console.WriteLine("Contrail: GET /metrics serves the metric filters' metrics to anyone who can reach the port (Prometheus text format, no authentication)");
+        }
+
         foreach (var url in app.Urls)
         {
             Console.WriteLine($"Contrail: listening on {url}  (aws cloudtrail lookup-events --endpoint-url {url} --region {settings.Identity.Region})");
@@ -86,10 +96,20 @@ internal static partial class ServeCommand
         TimeSpan? deliveryInterval = null, keyRotation = null, digestInterval = null;
         string? s3Endpoint = null, s3Region = null, s3Sse = null;
         Uri? notificationUrl = null;
+        var metrics = false;
+        string? cisLogGroup = null;
         for (var i = 0; i < args.Length; i++)
         {
+            if (args[i] == "--metrics")
+            {
+                // A switch: serve GET /metrics (Prometheus) without authentication.
+                metrics = true;
+                continue;
+            }
+
             var (name, inline) = args[i].Split('=', 2) is [var n, var v] ? (n, v) : (args[i], null);
-            if (name is not ("--data-dir" or "--urls" or "--delivery-interval" or "--key-rotation" or "--digest-interval" or "--s3-endpoint" or "--s3-region" or "--s3-sse" or "--notification-url"))
+            if (name is not ("--data-dir" or "--urls" or "--delivery-interval" or "--key-rotation" or "--digest-interval" or "--s3-endpoint" or "--s3-region" or "--s3-sse" or "--notification-url"
+                or "--cis-metric-filters"))
             {
                 error = $"unknown option '{args[i]}' (see contrail --help).";
                 hostArgs = [];
@@ -140,6 +160,17 @@ internal static partial class ServeCommand
                 }
 
                 keyRotation = rotation;
+            }
+            else if (name == "--cis-metric-filters")
+            {
+                if (Contrail.Api.Logs.MetricFilters.MetricFilterInput.LogGroupName(value) is { } invalid)
+                {
+                    error = $"--cis-metric-filters must be a log group name (1 to 512 of letters, digits and ._-/#); got '{value}'.";
+                    hostArgs = [];
+                    return false;
+                }
+
+                cisLogGroup = value;
             }
             else if (name == "--s3-endpoint")
             {
@@ -234,7 +265,8 @@ internal static partial class ServeCommand
             }
         }
 
-        settings = new ContrailSettings(fullDataDir, new ServiceIdentity(account, region, organization), keyId, secret, deliveryInterval, s3, notifications, keyRotation, digestInterval);
+        settings = new ContrailSettings(fullDataDir, new ServiceIdentity(account, region, organization), keyId, secret, deliveryInterval, s3, notifications, keyRotation, digestInterval,
+            metrics, cisLogGroup);
         return true;
     }
 

@@ -35,12 +35,17 @@ internal sealed class TestServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Starts a server; <paramref name="organizationId"/> is <c>CONTRAIL_ORGANIZATION_ID</c> (none by default).</summary>
-    public static async Task<TestServer> StartAsync(string? dataDirectory = null, TimeProvider? time = null, string? organizationId = null)
+    /// <summary>
+    /// Starts a server; <paramref name="organizationId"/> is <c>CONTRAIL_ORGANIZATION_ID</c> (none by default),
+    /// <paramref name="configure"/> changes the settings (<c>serve</c> options) before the start.
+    /// </summary>
+    public static async Task<TestServer> StartAsync(string? dataDirectory = null, TimeProvider? time = null, string? organizationId = null,
+        Func<ContrailSettings, ContrailSettings>? configure = null)
     {
         var ownsDirectory = dataDirectory is null;
         dataDirectory ??= TempDirectory.Create("server");
         var settings = new ContrailSettings(dataDirectory, new ServiceIdentity(AccountId, Region, organizationId), AccessKeyId, Secret);
+        settings = configure?.Invoke(settings) ?? settings;
         var app = ContrailApplication.Build(settings, ["--urls", "http://127.0.0.1:0"], time, l => l.SetMinimumLevel(LogLevel.Warning));
         await app.StartAsync();
         return new TestServer(app, dataDirectory, ownsDirectory);
