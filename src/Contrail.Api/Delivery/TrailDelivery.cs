@@ -393,21 +393,24 @@ internal sealed partial class TrailDelivery(
     }
 
     /// <summary>
-    /// Whether <paramref name="trail"/> delivers <paramref name="json"/>, and to which region folder.
+    /// Whether <paramref name="trail"/> delivers <paramref name="json"/>, and to which region folder; for a
+    /// delivered record, also the log file writer's check of it (<paramref name="check"/>), made in the
+    /// selection's pass over the record so that writing does not read it again.
     /// The trail's own StartLogging record switches <paramref name="logging"/> on (and is delivered);
     /// its StopLogging record is delivered and switches it off (<paramref name="stop"/>). The same
     /// sequence of records and starting state always gives the same answers (retries depend on it).
     /// </summary>
-    private bool Take(Trail trail, ref bool logging, ReadOnlySpan<byte> json, out string? region, out bool stop)
+    private bool Take(Trail trail, ref bool logging, ReadOnlySpan<byte> json, out string? region, out RecordCheck check, out bool stop)
     {
         region = null;
+        check = default;
         if (!Switch(ToggleOf(trail, json), ref logging, out stop))
         {
             return false;
         }
 
         region = RegionOf(trail, json);
-        return region is not null && Selects(trail, json);
+        return region is not null && TrailSelection.MatcherFor(trail).Matches(json, out check);
     }
 
     /// <summary>Applies a record's switch to <paramref name="logging"/>; true when the record itself is logged.</summary>
@@ -483,7 +486,7 @@ internal sealed partial class TrailDelivery(
         var logging = state.Logging ?? false;
         // One loop delivers every trail, one range at a time: the previous range's copies are done with.
         _arena.Reset();
-        var byRegion = new SortedDictionary<string, List<(long Position, ReadOnlyMemory<byte> Json)>>(StringComparer.Ordinal);
+        var byRegion = new SortedDictionary<string, RegionRecords>(StringComparer.Ordinal);
         using (var reader = journal.OpenReader(start))
         {
             var batch = new List<JournalRecord>();
@@ -499,14 +502,9 @@ internal sealed partial class TrailDelivery(
                     }
 
                     var json = JournalEnvelope.Decode(record.Payload).Json;
-                    if (Take(run.Trail, ref logging, json.Span, out var region, out _))
+                    if (Take(run.Trail, ref logging, json.Span, out var region, out var check, out _))
                     {
-                        if (!byRegion.TryGetValue(region!, out var list))
-                        {
-                            byRegion[region!] = list = [];
-                        }
-
-                        list.Add((record.Position, _arena.Copy(json.Span)));
+                        RegionOf(byRegion, region!).Add(record.Position, _arena.Copy(json.Span), check);
                     }
                 }
 
@@ -521,14 +519,14 @@ internal sealed partial class TrailDelivery(
         foreach (var (region, records) in byRegion)
         {
             var index = 0;
-            foreach (var file in _batcher.Split(records.Select(r => r.Json)))
+            foreach (var file in _batcher.Split(records.Json))
             {
-                var first = records[index].Position;
-                var last = records[index + file.Count - 1].Position;
-                index += file.Count;
+                var first = records.Positions[index];
+                var last = records.Positions[index + file.Count - 1];
                 var key = LogFileKey.Create(run.Trail.S3KeyPrefix, run.Trail.OrganizationId, settings.Identity.AccountId, region, deliveryTime,
                     UniqueString.ForDelivery(NodeId, run.Trail.TrailArn, region, first, last));
-                var body = LogFileWriter.Write(file.Records);
+                var body = LogFileWriter.Write(file.Records, records.ChecksOf(index, file.Count));
+                index += file.Count;
                 await objects.PutAsync(run.Trail.S3BucketName, key.Key, body.Body, EmptyMetadata,
                     run.Trail.KmsKeyId is { } kms ? ObjectWriteOptions.Kms(kms) : null, CancellationToken.None).ConfigureAwait(false);
                 delivered++;
@@ -700,6 +698,16 @@ internal sealed partial class TrailDelivery(
         IOException => "AccessDenied",
         _ => "InternalError",
     };
+
+    private static RegionRecords RegionOf(SortedDictionary<string, RegionRecords> byRegion, string region)
+    {
+        if (!byRegion.TryGetValue(region, out var records))
+        {
+            byRegion[region] = records = new RegionRecords();
+        }
+
+        return records;
+    }
 
     private static bool IsRegionName(string value) =>
         value.Length is > 0 and <= 64 && value.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
