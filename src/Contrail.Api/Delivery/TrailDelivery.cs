@@ -53,6 +53,9 @@ internal sealed partial class TrailDelivery(
     private readonly Dictionary<string, long> _beginFrom = new(StringComparer.Ordinal);
     private readonly LogFileBatcher _batcher = new();
     private readonly RecordArena _arena = new();
+
+    /// <summary>What all trails together keep of their pending records (two files' worth); past it, cuts read the journal.</summary>
+    private readonly PendingRecords.Budget _pendingBudget = new(2 * LogFileBatcher.DefaultMaxUncompressedBytes);
     private string? _knownNames;
     private bool _firstPass = true;
 
@@ -179,7 +182,7 @@ internal sealed partial class TrailDelivery(
             LogStateUnreadable(logger, e, trail.Name);
         }
 
-        var run = new TrailRun(trail);
+        var run = new TrailRun(trail, new PendingRecords(_pendingBudget));
         if (state is not null)
         {
             // A state file from before sessions were read from the journal has no Logging member:
@@ -196,6 +199,7 @@ internal sealed partial class TrailDelivery(
 
         run.ReadPosition = run.State.Delivered;
         run.LoggingAtRead = run.State.Logging ?? false;
+        run.Pending.Restart(run.ReadPosition, run.LoggingAtRead);
         run.LastSaved = time.GetUtcNow();
         journal.SetConsumerPosition(ConsumerName(trail.TrailArn), run.State.Delivered);
         board.Set(trail.Name, run.State);
@@ -328,6 +332,7 @@ internal sealed partial class TrailDelivery(
 
                     run.PendingBytes += added;
                     run.PendingSince ??= now;
+                    run.Pending.Add(record.Position, json.Span);
                 }
 
                 run.LoggingAtRead = logging;
@@ -385,6 +390,7 @@ internal sealed partial class TrailDelivery(
 
         LogCatalogFollowed(logger, run.Trail.Name, run.Trail.IsLogging, run.ReadPosition);
         run.LoggingAtRead = run.Trail.IsLogging;
+        run.Pending.Restart(run.ReadPosition, run.LoggingAtRead);
         run.State = run.State with { Logging = run.LoggingAtRead, StartLoggingTime = run.Trail.StartLoggingTime };
         run.State.Save(settings.DataDirectory, run.Trail.Name);
         run.LastSaved = now;
@@ -487,8 +493,25 @@ internal sealed partial class TrailDelivery(
         // One loop delivers every trail, one range at a time: the previous range's copies are done with.
         _arena.Reset();
         var byRegion = new SortedDictionary<string, RegionRecords>(StringComparer.Ordinal);
-        using (var reader = journal.OpenReader(start))
+        if (end <= run.ReadPosition && run.Pending.Covers(start, logging))
         {
+            // The reading pass kept this range's records: no second read of the journal.
+            foreach (var (position, json) in run.Pending.Records)
+            {
+                if (position >= end)
+                {
+                    break;
+                }
+
+                if (Take(run.Trail, ref logging, json.Span, out var region, out var check, out _))
+                {
+                    RegionOf(byRegion, region!).Add(position, json, check);
+                }
+            }
+        }
+        else
+        {
+            using var reader = journal.OpenReader(start);
             var batch = new List<JournalRecord>();
             var done = false;
             while (!done && reader.ReadBatch(batch, ReadRecords, ReadBytes, reuseBuffer: true) > 0)
@@ -548,6 +571,15 @@ internal sealed partial class TrailDelivery(
             Digests = WithDelivered(run.Trail, state, digestFiles, deliveryTime, stopped: state.Logging == true && !logging),
         };
         run.State.Save(settings.DataDirectory, run.Trail.Name);
+        if (end == run.ReadPosition)
+        {
+            run.Pending.Restart(end, run.LoggingAtRead);
+        }
+        else
+        {
+            run.Pending.Drop();
+        }
+
         run.LastSaved = attempt;
         run.RetryDelay = FirstRetryDelay;
         board.Set(run.Trail.Name, run.State);
@@ -588,6 +620,7 @@ internal sealed partial class TrailDelivery(
     {
         run.Reader?.Dispose();
         run.Reader = null;
+        run.Pending.Drop();
         board.Remove(run.Trail.Name);
         File.Delete(DeliveryState.PathOf(settings.DataDirectory, run.Trail.Name));
         journal.RemoveConsumer(ConsumerName(run.Trail.TrailArn));
@@ -649,6 +682,7 @@ internal sealed partial class TrailDelivery(
             {
                 run.Reader?.Dispose();
                 run.Reader = null;
+                run.Pending.Drop();
             }
 
             _runs.Clear();
@@ -721,9 +755,12 @@ internal sealed partial class TrailDelivery(
         Stop,
     }
 
-    private sealed class TrailRun(Trail trail)
+    private sealed class TrailRun(Trail trail, PendingRecords pending)
     {
         public Trail Trail { get; set; } = trail;
+
+        /// <summary>The records read while logging since the last delivered boundary, for the next cut.</summary>
+        public PendingRecords Pending { get; } = pending;
 
         public DeliveryState State { get; set; } = new();
 
