@@ -16,7 +16,7 @@ namespace Contrail.Api.Delivery;
 internal sealed class PendingRecords(PendingRecords.Budget budget)
 {
     private readonly RecordArena _arena = new(pooled: true);
-    private readonly List<(long Position, ReadOnlyMemory<byte> Json)> _records = [];
+    private readonly List<(long Position, ReadOnlyMemory<byte> Json, bool MayToggle)> _records = [];
     private long _bytes;
 
     /// <summary>Whether the records since <see cref="Start"/> are all kept.</summary>
@@ -27,7 +27,7 @@ internal sealed class PendingRecords(PendingRecords.Budget budget)
     public bool StartLogging { get; private set; }
 
     /// <summary>The kept records, in journal order; slices valid until the next <see cref="Restart"/> or <see cref="Drop"/>.</summary>
-    public IReadOnlyList<(long Position, ReadOnlyMemory<byte> Json)> Records => _records;
+    public IReadOnlyList<(long Position, ReadOnlyMemory<byte> Json, bool MayToggle)> Records => _records;
 
     /// <summary>True when the kept records stand for the range starting at <paramref name="start"/> with logging state <paramref name="logging"/>.</summary>
     public bool Covers(long start, bool logging) => Valid && Start == start && StartLogging == logging;
@@ -41,8 +41,11 @@ internal sealed class PendingRecords(PendingRecords.Budget budget)
         Valid = true;
     }
 
-    /// <summary>Keeps a copy of a logged record read at <paramref name="position"/>, within the budget.</summary>
-    public void Add(long position, ReadOnlySpan<byte> json)
+    /// <summary>
+    /// Keeps a copy of a logged record read at <paramref name="position"/>, within the budget, with whether
+    /// it may be a logging switch (so the cut need not look for one again).
+    /// </summary>
+    public void Add(long position, ReadOnlySpan<byte> json, bool mayToggle)
     {
         if (!Valid)
         {
@@ -56,7 +59,7 @@ internal sealed class PendingRecords(PendingRecords.Budget budget)
         }
 
         _bytes += json.Length;
-        _records.Add((position, _arena.Copy(json)));
+        _records.Add((position, _arena.Copy(json), mayToggle));
     }
 
     /// <summary>Stops keeping records until the next <see cref="Restart"/>.</summary>

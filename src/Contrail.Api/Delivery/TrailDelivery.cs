@@ -1,3 +1,4 @@
+using System.Buffers;
 using Contrail.Api.CloudTrail.Trails;
 using Contrail.Api.Delivery.Notifications;
 using Contrail.Api.Service;
@@ -53,6 +54,7 @@ internal sealed partial class TrailDelivery(
     private readonly Dictionary<string, long> _beginFrom = new(StringComparer.Ordinal);
     private readonly LogFileBatcher _batcher = new();
     private readonly RecordArena _arena = new();
+    private readonly TextCache _regionTexts = new();
 
     /// <summary>What all trails together keep of their pending records (two files' worth); past it, cuts read the journal.</summary>
     private readonly PendingRecords.Budget _pendingBudget = new(2 * LogFileBatcher.DefaultMaxUncompressedBytes);
@@ -321,7 +323,8 @@ internal sealed partial class TrailDelivery(
                 // cut's work (it reads the range once, then), so a file may hold less than this counts.
                 var json = JournalEnvelope.Decode(record.Payload).Json;
                 var logging = run.LoggingAtRead;
-                if (Switch(ToggleOf(run.Trail, json.Span), ref logging, out var stop))
+                var mayToggle = MayToggle(json.Span);
+                if (Switch(ToggleOf(run.Trail, json.Span, mayToggle), ref logging, out var stop))
                 {
                     var added = json.Length + 1;
                     if (run.PendingBytes > 0 && run.PendingBytes + added > _batcher.MaxUncompressedBytes - LogFileWriter.EnvelopeLength)
@@ -332,7 +335,7 @@ internal sealed partial class TrailDelivery(
 
                     run.PendingBytes += added;
                     run.PendingSince ??= now;
-                    run.Pending.Add(record.Position, json.Span);
+                    run.Pending.Add(record.Position, json.Span, mayToggle);
                 }
 
                 run.LoggingAtRead = logging;
@@ -406,11 +409,11 @@ internal sealed partial class TrailDelivery(
     /// its StopLogging record is delivered and switches it off (<paramref name="stop"/>). The same
     /// sequence of records and starting state always gives the same answers (retries depend on it).
     /// </summary>
-    private bool Take(Trail trail, ref bool logging, ReadOnlySpan<byte> json, out string? region, out RecordCheck check, out bool stop)
+    private bool Take(Trail trail, ref bool logging, ReadOnlySpan<byte> json, bool mayToggle, out string? region, out RecordCheck check, out bool stop)
     {
         region = null;
         check = default;
-        if (!Switch(ToggleOf(trail, json), ref logging, out stop))
+        if (!Switch(ToggleOf(trail, json, mayToggle), ref logging, out stop))
         {
             return false;
         }
@@ -438,9 +441,12 @@ internal sealed partial class TrailDelivery(
         return logged;
     }
 
-    private static Toggle ToggleOf(Trail trail, ReadOnlySpan<byte> json)
+    /// <summary>Whether the record can be a StartLogging/StopLogging call at all (else <see cref="ToggleOf"/> need not parse it).</summary>
+    private static bool MayToggle(ReadOnlySpan<byte> json) => json.IndexOf("Logging\""u8) >= 0;
+
+    private static Toggle ToggleOf(Trail trail, ReadOnlySpan<byte> json, bool mayToggle)
     {
-        if (json.IndexOf("Logging\""u8) < 0)
+        if (!mayToggle)
         {
             return Toggle.None;
         }
@@ -496,14 +502,14 @@ internal sealed partial class TrailDelivery(
         if (end <= run.ReadPosition && run.Pending.Covers(start, logging))
         {
             // The reading pass kept this range's records: no second read of the journal.
-            foreach (var (position, json) in run.Pending.Records)
+            foreach (var (position, json, mayToggle) in run.Pending.Records)
             {
                 if (position >= end)
                 {
                     break;
                 }
 
-                if (Take(run.Trail, ref logging, json.Span, out var region, out var check, out _))
+                if (Take(run.Trail, ref logging, json.Span, mayToggle, out var region, out var check, out _))
                 {
                     RegionOf(byRegion, region!).Add(position, json, check);
                 }
@@ -525,7 +531,7 @@ internal sealed partial class TrailDelivery(
                     }
 
                     var json = JournalEnvelope.Decode(record.Payload).Json;
-                    if (Take(run.Trail, ref logging, json.Span, out var region, out var check, out _))
+                    if (Take(run.Trail, ref logging, json.Span, MayToggle(json.Span), out var region, out var check, out _))
                     {
                         RegionOf(byRegion, region!).Add(record.Position, _arena.Copy(json.Span), check);
                     }
@@ -691,28 +697,20 @@ internal sealed partial class TrailDelivery(
 
     private const string CloudTrailSource = "cloudtrail.amazonaws.com";
 
-    /// <summary>
-    /// The services CloudTrail treats as global: their events are recorded in us-east-1 and go to
-    /// every trail that includes global service events, and to no other.
-    /// </summary>
-    private static readonly HashSet<string> GlobalServiceSources = new(StringComparer.Ordinal)
-    {
-        "iam.amazonaws.com", "sts.amazonaws.com", "cloudfront.amazonaws.com", "signin.amazonaws.com",
-    };
-
     private const string GlobalServiceRegion = "us-east-1";
 
     /// <summary>The region folder a record goes to, or null when this trail does not deliver it.</summary>
     private string? RegionOf(Trail trail, ReadOnlySpan<byte> json)
     {
-        var (awsRegion, eventSource) = DeliveryFields.ReadRegion(json);
+        var (awsRegion, globalSource) = DeliveryFields.ReadRoute(json, _regionTexts);
         var region = awsRegion ?? settings.Identity.Region;
         if (!IsRegionName(region))
         {
             return null;
         }
 
-        if (region == GlobalServiceRegion && eventSource is { } source && GlobalServiceSources.Contains(source))
+        // Global services (DeliveryFields.GlobalServiceSources) record their events in us-east-1.
+        if (region == GlobalServiceRegion && globalSource)
         {
             return trail.IncludeGlobalServiceEvents ? region : null;
         }
@@ -744,7 +742,9 @@ internal sealed partial class TrailDelivery(
     }
 
     private static bool IsRegionName(string value) =>
-        value.Length is > 0 and <= 64 && value.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
+        value.Length is > 0 and <= 64 && !value.AsSpan().ContainsAnyExcept(RegionNameChars);
+
+    private static readonly SearchValues<char> RegionNameChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789-");
 
     private static readonly Dictionary<string, string> EmptyMetadata = new(StringComparer.Ordinal);
 
