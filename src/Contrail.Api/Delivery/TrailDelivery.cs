@@ -1,4 +1,3 @@
-using System.Buffers;
 using Contrail.Api.CloudTrail.Trails;
 using Contrail.Api.Delivery.Notifications;
 using Contrail.Api.Service;
@@ -70,6 +69,9 @@ internal sealed partial class TrailDelivery(
     /// version) select <paramref name="record"/>. Region and logging are decided by the caller.
     /// </summary>
     internal static bool Selects(Trail trail, ReadOnlySpan<byte> record) => TrailSelection.MatcherFor(trail).Matches(record);
+
+    /// <summary>As <see cref="Selects(Trail, ReadOnlySpan{byte})"/>, and in the same pass the log file writer's check of the record.</summary>
+    internal static bool Selects(Trail trail, ReadOnlySpan<byte> record, out RecordCheck check) => TrailSelection.MatcherFor(trail).Matches(record, out check);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.Factory.StartNew(() => RunAsync(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
@@ -401,72 +403,6 @@ internal sealed partial class TrailDelivery(
         run.MismatchSince = null;
     }
 
-    /// <summary>
-    /// Whether <paramref name="trail"/> delivers <paramref name="json"/>, and to which region folder; for a
-    /// delivered record, also the log file writer's check of it (<paramref name="check"/>), made in the
-    /// selection's pass over the record so that writing does not read it again.
-    /// The trail's own StartLogging record switches <paramref name="logging"/> on (and is delivered);
-    /// its StopLogging record is delivered and switches it off (<paramref name="stop"/>). The same
-    /// sequence of records and starting state always gives the same answers (retries depend on it).
-    /// </summary>
-    private bool Take(Trail trail, ref bool logging, ReadOnlySpan<byte> json, bool mayToggle, out string? region, out RecordCheck check, out bool stop)
-    {
-        region = null;
-        check = default;
-        if (!Switch(ToggleOf(trail, json, mayToggle), ref logging, out stop))
-        {
-            return false;
-        }
-
-        region = RegionOf(trail, json);
-        return region is not null && TrailSelection.MatcherFor(trail).Matches(json, out check);
-    }
-
-    /// <summary>Applies a record's switch to <paramref name="logging"/>; true when the record itself is logged.</summary>
-    private static bool Switch(Toggle toggle, ref bool logging, out bool stop)
-    {
-        stop = false;
-        if (toggle == Toggle.Start)
-        {
-            logging = true;
-        }
-
-        var logged = logging;
-        if (toggle == Toggle.Stop && logging)
-        {
-            logging = false;
-            stop = true;
-        }
-
-        return logged;
-    }
-
-    /// <summary>Whether the record can be a StartLogging/StopLogging call at all (else <see cref="ToggleOf"/> need not parse it).</summary>
-    private static bool MayToggle(ReadOnlySpan<byte> json) => json.IndexOf("Logging\""u8) >= 0;
-
-    private static Toggle ToggleOf(Trail trail, ReadOnlySpan<byte> json, bool mayToggle)
-    {
-        if (!mayToggle)
-        {
-            return Toggle.None;
-        }
-
-        var fields = DeliveryFields.Read(json);
-        if (fields is not { EventSource: CloudTrailSource, ErrorCode: null } || !Names(trail, fields.RequestName))
-        {
-            return Toggle.None;
-        }
-
-        return fields.EventName switch
-        {
-            "StartLogging" => Toggle.Start,
-            "StopLogging" => Toggle.Stop,
-            _ => Toggle.None,
-        };
-    }
-
-    private static bool Names(Trail trail, string? requestName) => requestName == trail.Name || requestName == trail.TrailArn;
-
     /// <summary>Makes [Delivered, end) the in-flight range with delivery time <paramref name="now"/>, then delivers it.</summary>
     private async Task CutAsync(TrailRun run, long end, DateTimeOffset now)
     {
@@ -695,29 +631,6 @@ internal sealed partial class TrailDelivery(
         }
     }
 
-    private const string CloudTrailSource = "cloudtrail.amazonaws.com";
-
-    private const string GlobalServiceRegion = "us-east-1";
-
-    /// <summary>The region folder a record goes to, or null when this trail does not deliver it.</summary>
-    private string? RegionOf(Trail trail, ReadOnlySpan<byte> json)
-    {
-        var (awsRegion, globalSource) = DeliveryFields.ReadRoute(json, _regionTexts);
-        var region = awsRegion ?? settings.Identity.Region;
-        if (!IsRegionName(region))
-        {
-            return null;
-        }
-
-        // Global services (DeliveryFields.GlobalServiceSources) record their events in us-east-1.
-        if (region == GlobalServiceRegion && globalSource)
-        {
-            return trail.IncludeGlobalServiceEvents ? region : null;
-        }
-
-        return region == settings.Identity.Region || trail.IsMultiRegionTrail ? region : null;
-    }
-
     /// <summary>
     /// What GetTrailStatus shows for a failed put: an S3-style error code, never a local path (the
     /// exception itself is logged).
@@ -731,29 +644,7 @@ internal sealed partial class TrailDelivery(
         _ => "InternalError",
     };
 
-    private static RegionRecords RegionOf(SortedDictionary<string, RegionRecords> byRegion, string region)
-    {
-        if (!byRegion.TryGetValue(region, out var records))
-        {
-            byRegion[region] = records = new RegionRecords();
-        }
-
-        return records;
-    }
-
-    private static bool IsRegionName(string value) =>
-        value.Length is > 0 and <= 64 && !value.AsSpan().ContainsAnyExcept(RegionNameChars);
-
-    private static readonly SearchValues<char> RegionNameChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789-");
-
     private static readonly Dictionary<string, string> EmptyMetadata = new(StringComparer.Ordinal);
-
-    private enum Toggle
-    {
-        None,
-        Start,
-        Stop,
-    }
 
     private sealed class TrailRun(Trail trail, PendingRecords pending)
     {
