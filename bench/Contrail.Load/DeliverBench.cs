@@ -185,7 +185,7 @@ internal static class DeliverBench
         }
 
         var selectMicros = watch.Elapsed.TotalMicroseconds / records.Count;
-        Console.WriteLine($"one core, µs per event: journal read {readMicros:F2} (x2: reading pass and cut), region fields {fieldsMicros:F2}, selection {selectMicros:F2} ({regions + selected} checksum)");
+        Console.WriteLine($"one core, µs per event: journal read {readMicros:F2} (once per range: the cut uses what the reading pass kept), region fields {fieldsMicros:F2}, selection {selectMicros:F2} (without the writer's check it also makes) ({regions + selected} checksum)");
     }
 
     private static long CountDelivered(string bucket, out int files)

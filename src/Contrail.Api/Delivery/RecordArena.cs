@@ -1,12 +1,16 @@
+using System.Buffers;
+
 namespace Contrail.Api.Delivery;
 
 /// <summary>
 /// Holds copies of the records of one cut in a few large reused chunks instead of one array per record:
 /// a cut keeps up to ~48 MiB of records alive while it builds files, and a million small arrays
 /// that survive that long cost more in garbage collection than gzip costs (docs/benchmarks.md).
-/// Not thread-safe; <see cref="Reset"/> makes every slice handed out invalid.
+/// Not thread-safe; <see cref="Reset"/> makes every slice handed out invalid. A pooled arena rents its
+/// chunks from <see cref="ArrayPool{T}.Shared"/> and returns them on <see cref="Reset"/> (for arenas of
+/// which there are several, each idle most of the time); an unpooled one keeps them for its next use.
 /// </summary>
-internal sealed class RecordArena
+internal sealed class RecordArena(bool pooled = false)
 {
     private const int ChunkBytes = 4 << 20;
 
@@ -32,7 +36,7 @@ internal sealed class RecordArena
 
             if (_chunk == _chunks.Count)
             {
-                _chunks.Add(new byte[ChunkBytes]);
+                _chunks.Add(pooled ? ArrayPool<byte>.Shared.Rent(ChunkBytes) : new byte[ChunkBytes]);
             }
 
             _used = 0;
@@ -49,6 +53,14 @@ internal sealed class RecordArena
     {
         if (_chunks.Count > keepChunks)
         {
+            if (pooled)
+            {
+                foreach (var chunk in _chunks.Skip(keepChunks))
+                {
+                    ArrayPool<byte>.Shared.Return(chunk);
+                }
+            }
+
             _chunks.RemoveRange(keepChunks, _chunks.Count - keepChunks);
         }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Contrail.Api.Delivery;
 
@@ -89,6 +90,85 @@ internal readonly record struct DeliveryFields(string? EventCategory, string? Aw
         }
 
         return (region, source);
+    }
+
+    /// <summary>
+    /// What <see cref="ReadRegion"/> reads, as delivery routes a record, without a string per record:
+    /// <c>awsRegion</c>'s text (from <paramref name="texts"/> when seen before) and whether
+    /// <c>eventSource</c> is one of <see cref="GlobalServiceSources"/>. Stops where ReadRegion stops, so
+    /// both give the same answers for every record (and throw alike).
+    /// </summary>
+    public static (string? AwsRegion, bool GlobalSource) ReadRoute(ReadOnlySpan<byte> json, TextCache texts)
+    {
+        string? region = null;
+        bool sourceFound = false, global = false;
+        var reader = new Utf8JsonReader(json);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return default;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("awsRegion"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String)
+                {
+                    region = texts.Get(ref reader);
+                }
+                else
+                {
+                    reader.Skip();
+                    region = null;
+                }
+            }
+            else if (reader.ValueTextEquals("eventSource"u8))
+            {
+                reader.Read();
+                sourceFound = reader.TokenType == JsonTokenType.String;
+                global = sourceFound && IsGlobalServiceSource(ref reader);
+                if (!sourceFound)
+                {
+                    reader.Skip();
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+                continue;
+            }
+
+            if (region is not null && sourceFound)
+            {
+                break;
+            }
+        }
+
+        return (region, global);
+    }
+
+    /// <summary>
+    /// The services CloudTrail treats as global: their events are recorded in us-east-1 and go to
+    /// every trail that includes global service events, and to no other.
+    /// </summary>
+    public static IReadOnlySet<string> GlobalServiceSources { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "iam.amazonaws.com", "sts.amazonaws.com", "cloudfront.amazonaws.com", "signin.amazonaws.com",
+    };
+
+    private static bool IsGlobalServiceSource(ref Utf8JsonReader reader)
+    {
+        var value = reader.ValueSpan;
+        if (reader.ValueIsEscaped || reader.HasValueSequence || !Utf8.IsValid(value))
+        {
+            // Read as ReadRegion reads it (GetString throws on invalid UTF-8).
+            return GlobalServiceSources.Contains(reader.GetString()!);
+        }
+
+        return value.SequenceEqual("iam.amazonaws.com"u8) || value.SequenceEqual("sts.amazonaws.com"u8)
+            || value.SequenceEqual("cloudfront.amazonaws.com"u8) || value.SequenceEqual("signin.amazonaws.com"u8);
     }
 
     /// <summary>Moves to the value; a string's text, else null (an object or array is skipped).</summary>

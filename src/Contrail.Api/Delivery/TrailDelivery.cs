@@ -53,6 +53,10 @@ internal sealed partial class TrailDelivery(
     private readonly Dictionary<string, long> _beginFrom = new(StringComparer.Ordinal);
     private readonly LogFileBatcher _batcher = new();
     private readonly RecordArena _arena = new();
+    private readonly TextCache _regionTexts = new();
+
+    /// <summary>What all trails together keep of their pending records (two files' worth); past it, cuts read the journal.</summary>
+    private readonly PendingRecords.Budget _pendingBudget = new(2 * LogFileBatcher.DefaultMaxUncompressedBytes);
     private string? _knownNames;
     private bool _firstPass = true;
 
@@ -65,6 +69,9 @@ internal sealed partial class TrailDelivery(
     /// version) select <paramref name="record"/>. Region and logging are decided by the caller.
     /// </summary>
     internal static bool Selects(Trail trail, ReadOnlySpan<byte> record) => TrailSelection.MatcherFor(trail).Matches(record);
+
+    /// <summary>As <see cref="Selects(Trail, ReadOnlySpan{byte})"/>, and in the same pass the log file writer's check of the record.</summary>
+    internal static bool Selects(Trail trail, ReadOnlySpan<byte> record, out RecordCheck check) => TrailSelection.MatcherFor(trail).Matches(record, out check);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.Factory.StartNew(() => RunAsync(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
@@ -179,7 +186,7 @@ internal sealed partial class TrailDelivery(
             LogStateUnreadable(logger, e, trail.Name);
         }
 
-        var run = new TrailRun(trail);
+        var run = new TrailRun(trail, new PendingRecords(_pendingBudget));
         if (state is not null)
         {
             // A state file from before sessions were read from the journal has no Logging member:
@@ -197,6 +204,7 @@ internal sealed partial class TrailDelivery(
 
         run.ReadPosition = run.State.Delivered;
         run.LoggingAtRead = run.State.Logging ?? false;
+        run.Pending.Restart(run.ReadPosition, run.LoggingAtRead);
         run.LastSaved = time.GetUtcNow();
         journal.SetConsumerPosition(ConsumerName(trail.TrailArn), run.State.Delivered);
         board.Set(trail.Name, run.State);
@@ -318,7 +326,8 @@ internal sealed partial class TrailDelivery(
                 // cut's work (it reads the range once, then), so a file may hold less than this counts.
                 var json = JournalEnvelope.Decode(record.Payload).Json;
                 var logging = run.LoggingAtRead;
-                if (Switch(ToggleOf(run.Trail, json.Span), ref logging, out var stop))
+                var mayToggle = MayToggle(json.Span);
+                if (Switch(ToggleOf(run.Trail, json.Span, mayToggle), ref logging, out var stop))
                 {
                     var added = json.Length + 1;
                     if (run.PendingBytes > 0 && run.PendingBytes + added > _batcher.MaxUncompressedBytes - LogFileWriter.EnvelopeLength)
@@ -329,6 +338,7 @@ internal sealed partial class TrailDelivery(
 
                     run.PendingBytes += added;
                     run.PendingSince ??= now;
+                    run.Pending.Add(record.Position, json.Span, mayToggle);
                 }
 
                 run.LoggingAtRead = logging;
@@ -386,79 +396,13 @@ internal sealed partial class TrailDelivery(
 
         LogCatalogFollowed(logger, run.Trail.Name, run.Trail.IsLogging, run.ReadPosition);
         run.LoggingAtRead = run.Trail.IsLogging;
+        run.Pending.Restart(run.ReadPosition, run.LoggingAtRead);
         run.State = run.State with { Logging = run.LoggingAtRead, StartLoggingTime = run.Trail.StartLoggingTime };
         run.State.Save(settings.DataDirectory, run.Trail.Name);
         run.LastSaved = now;
         board.Set(run.Trail.Name, run.State);
         run.MismatchSince = null;
     }
-
-    /// <summary>
-    /// Whether <paramref name="trail"/> delivers <paramref name="json"/>, and to which region folder.
-    /// The trail's own StartLogging record switches <paramref name="logging"/> on (and is delivered);
-    /// its StopLogging record is delivered and switches it off (<paramref name="stop"/>). The same
-    /// sequence of records and starting state always gives the same answers (retries depend on it).
-    /// </summary>
-    private bool Take(Trail trail, ref bool logging, ReadOnlySpan<byte> json, out string? region, out bool stop)
-    {
-        region = null;
-        if (!Switch(ToggleOf(trail, json), ref logging, out stop))
-        {
-            return false;
-        }
-
-        region = RegionOf(trail, json);
-        return region is not null && Selects(trail, json);
-    }
-
-    /// <summary>
-    /// Whether <paramref name="trail"/> logs <paramref name="json"/> given whether it was logging before it:
-    /// its own StartLogging record switches <paramref name="logging"/> on and is logged, its StopLogging
-    /// record is logged and switches it off (what delivery decides; metric filters use it too).
-    /// </summary>
-    internal static bool IsLogged(Trail trail, ReadOnlySpan<byte> json, ref bool logging) => Switch(ToggleOf(trail, json), ref logging, out _);
-
-    /// <summary>Applies a record's switch to <paramref name="logging"/>; true when the record itself is logged.</summary>
-    private static bool Switch(Toggle toggle, ref bool logging, out bool stop)
-    {
-        stop = false;
-        if (toggle == Toggle.Start)
-        {
-            logging = true;
-        }
-
-        var logged = logging;
-        if (toggle == Toggle.Stop && logging)
-        {
-            logging = false;
-            stop = true;
-        }
-
-        return logged;
-    }
-
-    private static Toggle ToggleOf(Trail trail, ReadOnlySpan<byte> json)
-    {
-        if (json.IndexOf("Logging\""u8) < 0)
-        {
-            return Toggle.None;
-        }
-
-        var fields = DeliveryFields.Read(json);
-        if (fields is not { EventSource: CloudTrailSource, ErrorCode: null } || !Names(trail, fields.RequestName))
-        {
-            return Toggle.None;
-        }
-
-        return fields.EventName switch
-        {
-            "StartLogging" => Toggle.Start,
-            "StopLogging" => Toggle.Stop,
-            _ => Toggle.None,
-        };
-    }
-
-    private static bool Names(Trail trail, string? requestName) => requestName == trail.Name || requestName == trail.TrailArn;
 
     /// <summary>Makes [Delivered, end) the in-flight range with delivery time <paramref name="now"/>, then delivers it.</summary>
     private async Task CutAsync(TrailRun run, long end, DateTimeOffset now)
@@ -491,9 +435,26 @@ internal sealed partial class TrailDelivery(
         var logging = state.Logging ?? false;
         // One loop delivers every trail, one range at a time: the previous range's copies are done with.
         _arena.Reset();
-        var byRegion = new SortedDictionary<string, List<(long Position, ReadOnlyMemory<byte> Json)>>(StringComparer.Ordinal);
-        using (var reader = journal.OpenReader(start))
+        var byRegion = new SortedDictionary<string, RegionRecords>(StringComparer.Ordinal);
+        if (end <= run.ReadPosition && run.Pending.Covers(start, logging))
         {
+            // The reading pass kept this range's records: no second read of the journal.
+            foreach (var (position, json, mayToggle) in run.Pending.Records)
+            {
+                if (position >= end)
+                {
+                    break;
+                }
+
+                if (Take(run.Trail, ref logging, json.Span, mayToggle, out var region, out var check, out _))
+                {
+                    RegionOf(byRegion, region!).Add(position, json, check);
+                }
+            }
+        }
+        else
+        {
+            using var reader = journal.OpenReader(start);
             var batch = new List<JournalRecord>();
             var done = false;
             while (!done && reader.ReadBatch(batch, ReadRecords, ReadBytes, reuseBuffer: true) > 0)
@@ -507,14 +468,9 @@ internal sealed partial class TrailDelivery(
                     }
 
                     var json = JournalEnvelope.Decode(record.Payload).Json;
-                    if (Take(run.Trail, ref logging, json.Span, out var region, out _))
+                    if (Take(run.Trail, ref logging, json.Span, MayToggle(json.Span), out var region, out var check, out _))
                     {
-                        if (!byRegion.TryGetValue(region!, out var list))
-                        {
-                            byRegion[region!] = list = [];
-                        }
-
-                        list.Add((record.Position, _arena.Copy(json.Span)));
+                        RegionOf(byRegion, region!).Add(record.Position, _arena.Copy(json.Span), check);
                     }
                 }
 
@@ -529,14 +485,14 @@ internal sealed partial class TrailDelivery(
         foreach (var (region, records) in byRegion)
         {
             var index = 0;
-            foreach (var file in _batcher.Split(records.Select(r => r.Json)))
+            foreach (var file in _batcher.Split(records.Json))
             {
-                var first = records[index].Position;
-                var last = records[index + file.Count - 1].Position;
-                index += file.Count;
+                var first = records.Positions[index];
+                var last = records.Positions[index + file.Count - 1];
                 var key = LogFileKey.Create(run.Trail.S3KeyPrefix, run.Trail.OrganizationId, settings.Identity.AccountId, region, deliveryTime,
                     UniqueString.ForDelivery(NodeId, run.Trail.TrailArn, region, first, last));
-                var body = LogFileWriter.Write(file.Records);
+                var body = LogFileWriter.Write(file.Records, records.ChecksOf(index, file.Count));
+                index += file.Count;
                 await objects.PutAsync(run.Trail.S3BucketName, key.Key, body.Body, EmptyMetadata,
                     run.Trail.KmsKeyId is { } kms ? ObjectWriteOptions.Kms(kms) : null, CancellationToken.None).ConfigureAwait(false);
                 delivered++;
@@ -558,6 +514,15 @@ internal sealed partial class TrailDelivery(
             Digests = WithDelivered(run.Trail, state, digestFiles, deliveryTime, stopped: state.Logging == true && !logging),
         };
         run.State.Save(settings.DataDirectory, run.Trail.Name);
+        if (end == run.ReadPosition)
+        {
+            run.Pending.Restart(end, run.LoggingAtRead);
+        }
+        else
+        {
+            run.Pending.Drop();
+        }
+
         run.LastSaved = attempt;
         run.RetryDelay = FirstRetryDelay;
         board.Set(run.Trail.Name, run.State);
@@ -598,6 +563,7 @@ internal sealed partial class TrailDelivery(
     {
         run.Reader?.Dispose();
         run.Reader = null;
+        run.Pending.Drop();
         board.Remove(run.Trail.Name);
         File.Delete(DeliveryState.PathOf(settings.DataDirectory, run.Trail.Name));
         journal.RemoveConsumer(ConsumerName(run.Trail.TrailArn));
@@ -659,47 +625,11 @@ internal sealed partial class TrailDelivery(
             {
                 run.Reader?.Dispose();
                 run.Reader = null;
+                run.Pending.Drop();
             }
 
             _runs.Clear();
         }
-    }
-
-    private const string CloudTrailSource = "cloudtrail.amazonaws.com";
-
-    /// <summary>
-    /// The services CloudTrail treats as global: their events are recorded in us-east-1 and go to
-    /// every trail that includes global service events, and to no other.
-    /// </summary>
-    private static readonly HashSet<string> GlobalServiceSources = new(StringComparer.Ordinal)
-    {
-        "iam.amazonaws.com", "sts.amazonaws.com", "cloudfront.amazonaws.com", "signin.amazonaws.com",
-    };
-
-    private const string GlobalServiceRegion = "us-east-1";
-
-    /// <summary>The region folder a record goes to, or null when this trail does not deliver it.</summary>
-    private string? RegionOf(Trail trail, ReadOnlySpan<byte> json) => RegionOf(trail, settings.Identity.Region, json);
-
-    /// <summary>
-    /// The region folder <paramref name="trail"/> files <paramref name="json"/> under, or null when the trail
-    /// does not take it (another region and not multi-region, or a global service event it excludes).
-    /// </summary>
-    internal static string? RegionOf(Trail trail, string serviceRegion, ReadOnlySpan<byte> json)
-    {
-        var (awsRegion, eventSource) = DeliveryFields.ReadRegion(json);
-        var region = awsRegion ?? serviceRegion;
-        if (!IsRegionName(region))
-        {
-            return null;
-        }
-
-        if (region == GlobalServiceRegion && eventSource is { } source && GlobalServiceSources.Contains(source))
-        {
-            return trail.IncludeGlobalServiceEvents ? region : null;
-        }
-
-        return region == serviceRegion || trail.IsMultiRegionTrail ? region : null;
     }
 
     /// <summary>
@@ -715,21 +645,14 @@ internal sealed partial class TrailDelivery(
         _ => "InternalError",
     };
 
-    private static bool IsRegionName(string value) =>
-        value.Length is > 0 and <= 64 && value.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
-
     private static readonly Dictionary<string, string> EmptyMetadata = new(StringComparer.Ordinal);
 
-    private enum Toggle
-    {
-        None,
-        Start,
-        Stop,
-    }
-
-    private sealed class TrailRun(Trail trail)
+    private sealed class TrailRun(Trail trail, PendingRecords pending)
     {
         public Trail Trail { get; set; } = trail;
+
+        /// <summary>The records read while logging since the last delivered boundary, for the next cut.</summary>
+        public PendingRecords Pending { get; } = pending;
 
         public DeliveryState State { get; set; } = new();
 

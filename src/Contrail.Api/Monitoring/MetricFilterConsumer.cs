@@ -46,6 +46,9 @@ internal sealed partial class MetricFilterConsumer(
 
     private readonly string _path = Path.Combine(settings.DataDirectory, "monitoring", "metric-points.json");
     private readonly MetricPoints _points = Load(Path.Combine(settings.DataDirectory, "monitoring", "metric-points.json"));
+
+    // Region names seen in records, for routing as delivery does (the consumer's loop is its only user).
+    private readonly TextCache _regionTexts = new();
     private long _savedPosition = -1;
     private DateTimeOffset _lastSave;
 
@@ -172,7 +175,7 @@ internal sealed partial class MetricFilterConsumer(
                 var logged = TrailDelivery.IsLogged(trail, json, ref on);
                 logging[trail.TrailArn] = on;
                 if (!logged || groupFilters.Length == 0
-                    || TrailDelivery.RegionOf(trail, settings.Identity.Region, json) is null || !TrailDelivery.Selects(trail, json))
+                    || TrailDelivery.RegionOf(trail, settings.Identity.Region, json, _regionTexts) is null || !TrailDelivery.Selects(trail, json))
                 {
                     continue;
                 }

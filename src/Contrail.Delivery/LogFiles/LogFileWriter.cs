@@ -42,6 +42,35 @@ public static class LogFileWriter
     public static LogFile Write(IEnumerable<ReadOnlyMemory<byte>> records, CompressionLevel level = CompressionLevel.Optimal)
     {
         ArgumentNullException.ThrowIfNull(records);
+        var scanning = default(Scanning);
+        return Write(records, level, ref scanning);
+    }
+
+    /// <summary>
+    /// As <see cref="Write(IEnumerable{ReadOnlyMemory{byte}}, CompressionLevel)"/>, for records already
+    /// read by a pass that made their <see cref="RecordCheck"/> (delivery's selection pass): the same
+    /// bytes and the same failures, without reading each record once more.
+    /// </summary>
+    /// <param name="records">The records, in delivery order.</param>
+    /// <param name="checks">One check per record, in the same order.</param>
+    /// <param name="level">Deflate level; default <see cref="CompressionLevel.Optimal"/>.</param>
+    /// <exception cref="FormatException">A record is not a single JSON object.</exception>
+    public static LogFile Write(IReadOnlyList<ReadOnlyMemory<byte>> records, ReadOnlySpan<RecordCheck> checks, CompressionLevel level = CompressionLevel.Optimal)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        if (checks.Length != records.Count)
+        {
+            throw new ArgumentException($"{checks.Length} checks for {records.Count} records.", nameof(checks));
+        }
+
+        var prechecked = new Prechecked(checks);
+        return Write(records, level, ref prechecked);
+    }
+
+    /// <summary>The body of a file; <paramref name="times"/> checks each record and gives its eventTime.</summary>
+    private static LogFile Write<TTimes>(IEnumerable<ReadOnlyMemory<byte>> records, CompressionLevel level, ref TTimes times)
+        where TTimes : IRecordTimes, allows ref struct
+    {
         using var output = new MemoryStream();
         using var plainHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var count = 0;
@@ -60,7 +89,7 @@ public static class LogFileWriter
             Put(Opening);
             foreach (var record in records)
             {
-                var time = Scan(record.Span, count);
+                var time = times.TimeOf(record.Span, count);
                 if (time is { } t)
                 {
                     oldest = oldest is null || t < oldest ? t : oldest;
@@ -95,7 +124,31 @@ public static class LogFileWriter
     public static long UncompressedLengthOf(int count, long recordBytes) =>
         EnvelopeLength + recordBytes + Math.Max(0, count - 1);
 
+    private interface IRecordTimes
+    {
+        /// <summary>Checks that record <paramref name="index"/> is exactly one JSON object; its top-level eventTime, if any.</summary>
+        DateTimeOffset? TimeOf(ReadOnlySpan<byte> record, int index);
+    }
+
+    private readonly struct Scanning : IRecordTimes
+    {
+        public DateTimeOffset? TimeOf(ReadOnlySpan<byte> record, int index) => Scan(record, index);
+    }
+
+    private readonly ref struct Prechecked(ReadOnlySpan<RecordCheck> checks) : IRecordTimes
+    {
+        private readonly ReadOnlySpan<RecordCheck> _checks = checks;
+
+        public DateTimeOffset? TimeOf(ReadOnlySpan<byte> record, int index)
+        {
+            var check = _checks[index];
+            check.ThrowIfFailed(index);
+            return check.EventTime;
+        }
+    }
+
     // Validates that the record is exactly one JSON object and returns its top-level eventTime, if any.
+    // RecordCheck.Reader makes the same check inside another pass: keep the two in step.
     private static DateTimeOffset? Scan(ReadOnlySpan<byte> record, int index)
     {
         DateTimeOffset? time = null;

@@ -1,8 +1,10 @@
+using Contrail.Delivery.LogFiles;
+
 namespace Contrail.Delivery.Selection;
 
 /// <summary>
 /// Decides whether a trail's event selectors (spec §4.4) select a CloudTrail record. Compile once
-/// per selector configuration, then call <see cref="Matches"/> per record. Immutable and safe to
+/// per selector configuration, then call <see cref="Matches(ReadOnlySpan{byte})"/> per record. Immutable and safe to
 /// share between threads. Semantics: docs/dev/event-selection.md.
 /// </summary>
 public sealed class EventSelectorMatcher
@@ -68,11 +70,22 @@ public sealed class EventSelectorMatcher
     /// nothing but pooled buffers.
     /// </summary>
     /// <exception cref="System.Text.Json.JsonException">The record is not a JSON object, or is malformed before the fields needed were read.</exception>
-    public bool Matches(ReadOnlySpan<byte> recordJson)
+    public bool Matches(ReadOnlySpan<byte> recordJson) => Matches(recordJson, check: false, out _);
+
+    /// <summary>
+    /// As <see cref="Matches(ReadOnlySpan{byte})"/>, and in the same pass the check
+    /// <see cref="LogFileWriter"/> makes before writing the record (read to its end, so a selected record
+    /// need not be read again to be written). Selection answers and throws exactly as without the check.
+    /// </summary>
+    /// <exception cref="System.Text.Json.JsonException">The record is not a JSON object, or is malformed before the fields needed were read.</exception>
+    public bool Matches(ReadOnlySpan<byte> recordJson, out RecordCheck check) => Matches(recordJson, check: true, out check);
+
+    private bool Matches(ReadOnlySpan<byte> recordJson, bool check, out RecordCheck recordCheck)
     {
-        var record = RecordView.Read(recordJson, _neededFields);
+        var record = RecordView.Read(recordJson, _neededFields, check);
         try
         {
+            recordCheck = record.Check;
             foreach (var selector in _advanced)
             {
                 if (AllHold(selector, ref record))

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Contrail.Delivery.LogFiles;
 
 namespace Contrail.Delivery.Selection;
 
@@ -20,6 +21,7 @@ internal ref struct RecordView
     private Slots _slots;
     private Resource[] _resources;
     private int _resourceCount;
+    private RecordCheck _check;
 
     private RecordView(int capacity)
     {
@@ -33,12 +35,16 @@ internal ref struct RecordView
 
     public readonly int ResourceCount => _resourceCount;
 
+    /// <summary>The log file writer's check of the record, made when <see cref="Read"/> was asked to.</summary>
+    public readonly RecordCheck Check => _check;
+
     /// <summary>
     /// Reads the fields in <paramref name="needed"/> (bits of <see cref="RecordFields.Bit"/>);
     /// stops once all have been seen. Throws <see cref="JsonException"/> on malformed JSON
-    /// before that point.
+    /// before that point. With <paramref name="check"/>, also reads the rest of the record for
+    /// <see cref="Check"/>, where anything wrong after that point is kept rather than thrown.
     /// </summary>
-    public static RecordView Read(ReadOnlySpan<byte> json, int needed)
+    public static RecordView Read(ReadOnlySpan<byte> json, int needed, bool check = false)
     {
         var view = new RecordView(json.Length);
         var reader = new Utf8JsonReader(json);
@@ -48,10 +54,19 @@ internal ref struct RecordView
         }
 
         var seen = 0;
+        DateTimeOffset? time = null;
+        Exception? fault = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var field = TopLevelField(ref reader);
+            var isTime = check && field == RecordField.Unknown && fault is null && reader.ValueTextEquals("eventTime"u8);
             reader.Read();
+            if (isTime)
+            {
+                RecordCheck.ReadEventTime(ref reader, ref time, ref fault);
+                continue;
+            }
+
             if (field == RecordField.Unknown || (needed & FieldBits(field)) == 0)
             {
                 reader.Skip();
@@ -76,6 +91,11 @@ internal ref struct RecordView
             {
                 break;
             }
+        }
+
+        if (check)
+        {
+            view._check = RecordCheck.ReadRest(ref reader, time, fault);
         }
 
         return view;

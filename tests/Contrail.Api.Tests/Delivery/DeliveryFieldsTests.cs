@@ -36,6 +36,26 @@ public sealed class DeliveryFieldsTests
         DeliveryFields.ReadRegion(bytes).ShouldBe((region, source));
         var full = DeliveryFields.Read(bytes);
         (full.AwsRegion, full.EventSource).ShouldBe((region, source));
+        var texts = new TextCache();
+        for (var i = 0; i < 2; i++)
+        {
+            DeliveryFields.ReadRoute(bytes, texts).ShouldBe((region, source is not null && DeliveryFields.GlobalServiceSources.Contains(source)), "seen before: " + (i > 0));
+        }
+    }
+
+    [Theory]
+    [InlineData("""{"awsRegion":"us-east-1","eventSource":"sts.amazonaws.com"}""")]
+    [InlineData("""{"awsRegion":"us-east-1","eventSource":"st\u0073.amazonaws.com"}""")]
+    [InlineData("""{"eventSource":"iam.amazonaws.com","eventSource":"s3.amazonaws.com","awsRegion":"us-east-1"}""")]
+    [InlineData("""{"awsRegion":"us-east-1","eventSource":"s3.amazonaws.com","eventSource":"iam.amazonaws.com"}""")]
+    [InlineData("""{"awsRegion":"eu-west-1","awsRegion":"us-\u0065ast-1","eventSource":{"x":1},"eventSource":"signin.amazonaws.com"}""")]
+    [InlineData("""{"awsRegion":1,"eventSource":"cloudfront.amazonaws.com"}""")]
+    public void ReadRoute_StopsWhereReadRegionStops_SameRegionAndGlobalSource(string record)
+    {
+        var bytes = Encoding.UTF8.GetBytes(record);
+        var (region, source) = DeliveryFields.ReadRegion(bytes);
+
+        DeliveryFields.ReadRoute(bytes, new TextCache()).ShouldBe((region, source is not null && DeliveryFields.GlobalServiceSources.Contains(source)));
     }
 
     [Theory]
