@@ -11,6 +11,7 @@ using Contrail.Api.Indexing;
 using Contrail.Api.Ingest;
 using Contrail.Api.Logs;
 using Contrail.Api.Monitoring;
+using Contrail.Api.Monitoring.Insights;
 using Contrail.Api.Routing;
 using Contrail.Api.S3Read;
 using Contrail.Api.Writing;
@@ -102,6 +103,8 @@ internal static class ContrailApplication
         services.AddSingleton<MetricFilterConsumer>();
         services.AddHostedService(sp => sp.GetRequiredService<MetricFilterConsumer>());
         services.AddSingleton<MetricsEndpoint>();
+        services.AddSingleton<InsightsConsumer>();
+        services.AddHostedService(sp => sp.GetRequiredService<InsightsConsumer>());
 
         var app = builder.Build();
         if (settings.CisMetricFiltersLogGroup is { } cisLogGroup)

@@ -1,6 +1,7 @@
 using Contrail.Api.Delivery.Notifications;
 using Contrail.Delivery.Digests;
 using Contrail.Delivery.Objects;
+using Contrail.Monitoring.Insights;
 
 namespace Contrail.Api.Service;
 
@@ -28,9 +29,10 @@ namespace Contrail.Api.Service;
 /// <param name="CisMetricFiltersLogGroup">
 /// A log group to install the CIS pack's metric filters on at start (<c>serve --cis-metric-filters NAME</c>); null installs none.
 /// </param>
+/// <param name="Insights">How Insights decide (<c>serve --insights-*</c>); null means <see cref="InsightOptions"/>' defaults.</param>
 internal sealed record ContrailSettings(string DataDirectory, ServiceIdentity Identity, string RootAccessKeyId, string RootSecret, TimeSpan? DeliveryInterval = null,
     S3ObjectStoreOptions? S3 = null, NotificationTarget? Notifications = null, TimeSpan? KeyRotation = null, TimeSpan? DigestInterval = null,
-    bool MetricsEndpoint = false, string? CisMetricFiltersLogGroup = null)
+    bool MetricsEndpoint = false, string? CisMetricFiltersLogGroup = null, InsightOptions? Insights = null)
 {
     /// <summary>Where the digest signing keys live: <c>DATA_DIR/keys</c> (docs/dev/signing-keys.md).</summary>
     public string KeysDirectory => Path.Combine(DataDirectory, "keys");

@@ -58,6 +58,19 @@ public sealed class EventFacts
             };
         }
 
+        if (category == "Insight" && root.TryGetProperty("insightDetails", out var details) && details.ValueKind == JsonValueKind.Object)
+        {
+            // An Insights record names the API it is about in insightDetails (spec §7); event history looks it up by those.
+            return new EventFacts
+            {
+                EventId = id,
+                EventTimeMicros = EventTime.ToUnixMicros(time),
+                EventName = String(details, "eventName"),
+                EventSource = String(details, "eventSource"),
+                EventCategory = category,
+            };
+        }
+
         bool? readOnly = root.TryGetProperty("readOnly", out var ro) && ro.ValueKind is JsonValueKind.True or JsonValueKind.False
             ? ro.GetBoolean()
             : null;

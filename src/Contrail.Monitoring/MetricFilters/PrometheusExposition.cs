@@ -103,7 +103,7 @@ public static class PrometheusExposition
         return label.ToString();
     }
 
-    private static void Family(StringBuilder text, string name, string type, string help) =>
+    internal static void Family(StringBuilder text, string name, string type, string help) =>
         text.Append("# HELP ").Append(name).Append(' ').Append(help).Append('\n')
             .Append("# TYPE ").Append(name).Append(' ').Append(type).Append('\n');
 
@@ -125,10 +125,10 @@ public static class PrometheusExposition
     }
 
     // Label values escape backslash, double quote and line feed (format 0.0.4).
-    private static string Escape(string value) =>
+    internal static string Escape(string value) =>
         value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
 
-    private static string Number(double value) => value switch
+    internal static string Number(double value) => value switch
     {
         double.PositiveInfinity => "+Inf",
         double.NegativeInfinity => "-Inf",

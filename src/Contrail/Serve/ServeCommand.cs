@@ -98,6 +98,7 @@ internal static partial class ServeCommand
         Uri? notificationUrl = null;
         var metrics = false;
         string? cisLogGroup = null;
+        Contrail.Monitoring.Insights.InsightOptions? insights = null;
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--metrics")
@@ -109,7 +110,7 @@ internal static partial class ServeCommand
 
             var (name, inline) = args[i].Split('=', 2) is [var n, var v] ? (n, v) : (args[i], null);
             if (name is not ("--data-dir" or "--urls" or "--delivery-interval" or "--key-rotation" or "--digest-interval" or "--s3-endpoint" or "--s3-region" or "--s3-sse" or "--notification-url"
-                or "--cis-metric-filters"))
+                or "--cis-metric-filters" or "--insights-baseline" or "--insights-warm-up" or "--insights-sigma" or "--insights-min-ratio" or "--insights-min-count"))
             {
                 error = $"unknown option '{args[i]}' (see contrail --help).";
                 hostArgs = [];
@@ -171,6 +172,15 @@ internal static partial class ServeCommand
                 }
 
                 cisLogGroup = value;
+            }
+            else if (name.StartsWith("--insights-", StringComparison.Ordinal))
+            {
+                insights ??= new Contrail.Monitoring.Insights.InsightOptions();
+                if (!TryInsightOption(insights, name, value, out error))
+                {
+                    hostArgs = [];
+                    return false;
+                }
             }
             else if (name == "--s3-endpoint")
             {
@@ -266,8 +276,54 @@ internal static partial class ServeCommand
         }
 
         settings = new ContrailSettings(fullDataDir, new ServiceIdentity(account, region, organization), keyId, secret, deliveryInterval, s3, notifications, keyRotation, digestInterval,
-            metrics, cisLogGroup);
+            metrics, cisLogGroup, insights);
         return true;
+    }
+
+    /// <summary>
+    /// <c>--insights-baseline</c> (whole hours, e.g. 168h), <c>--insights-warm-up</c> (e.g. 36h),
+    /// <c>--insights-sigma</c>, <c>--insights-min-ratio</c>, <c>--insights-min-count</c> (docs/dev/insights.md).
+    /// </summary>
+    internal static bool TryInsightOption(Contrail.Monitoring.Insights.InsightOptions options, string name, string value, out string? error)
+    {
+        error = null;
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        switch (name)
+        {
+            case "--insights-baseline" when TryParseDuration(value, out var baseline) && baseline.Ticks % TimeSpan.TicksPerHour == 0:
+                options.Baseline = baseline;
+                return true;
+            case "--insights-baseline":
+                error = $"--insights-baseline must be a whole number of hours such as 168h (7 days) or 24h; got '{value}'.";
+                return false;
+            case "--insights-warm-up" when value == "0":
+                options.WarmUp = TimeSpan.Zero;
+                return true;
+            case "--insights-warm-up" when TryParseDuration(value, out var warmUp) && warmUp.Ticks % TimeSpan.TicksPerMinute == 0:
+                options.WarmUp = warmUp;
+                return true;
+            case "--insights-warm-up":
+                error = $"--insights-warm-up must be 0 or a whole number of minutes such as 36h or 90m; got '{value}'.";
+                return false;
+            case "--insights-sigma" when double.TryParse(value, System.Globalization.NumberStyles.Float, invariant, out var sigma) && double.IsFinite(sigma) && sigma >= 0:
+                options.Sigma = sigma;
+                return true;
+            case "--insights-sigma":
+                error = $"--insights-sigma must be a number, zero or more, such as 3; got '{value}'.";
+                return false;
+            case "--insights-min-ratio" when double.TryParse(value, System.Globalization.NumberStyles.Float, invariant, out var ratio) && double.IsFinite(ratio) && ratio >= 1:
+                options.MinimumRatio = ratio;
+                return true;
+            case "--insights-min-ratio":
+                error = $"--insights-min-ratio must be a number of at least 1 such as 2; got '{value}'.";
+                return false;
+            case "--insights-min-count" when long.TryParse(value, System.Globalization.NumberStyles.None, invariant, out var count) && count >= 1:
+                options.MinimumCount = count;
+                return true;
+            default:
+                error = $"--insights-min-count must be a whole number of at least 1 such as 10; got '{value}'.";
+                return false;
+        }
     }
 
     /// <summary>

@@ -63,6 +63,9 @@ internal sealed record Trail
     /// <summary>True once PutEventSelectors replaced the default selectors.</summary>
     public bool HasCustomEventSelectors { get; init; }
 
+    /// <summary>The Insights types turned on (PutInsightSelectors); null when none.</summary>
+    public IReadOnlyList<InsightSelector>? InsightSelectors { get; init; }
+
     /// <summary>A new trail is not logging until StartLogging (as AWS).</summary>
     public bool IsLogging { get; init; }
 

@@ -61,9 +61,35 @@ internal static class TrailResponses
         Optional(writer, "CloudWatchLogsRoleArn", trail.CloudWatchLogsRoleArn);
         Optional(writer, "KmsKeyId", trail.KmsKeyId);
         writer.WriteBoolean("HasCustomEventSelectors", trail.HasCustomEventSelectors);
-        writer.WriteBoolean("HasInsightSelectors", false);
+        writer.WriteBoolean("HasInsightSelectors", trail.InsightSelectors is { Count: > 0 });
         writer.WriteBoolean("IsOrganizationTrail", trail.IsOrganizationTrail);
         writer.WriteEndObject();
+    }
+
+    /// <summary>GetInsightSelectorsResponse / PutInsightSelectorsResponse members: the trail and its Insights types (none: an empty list).</summary>
+    public static void WriteInsightSelectors(Utf8JsonWriter writer, Trail trail)
+    {
+        writer.WriteString("TrailARN", trail.TrailArn);
+        writer.WriteStartArray("InsightSelectors");
+        foreach (var selector in trail.InsightSelectors ?? [])
+        {
+            writer.WriteStartObject();
+            writer.WriteString("InsightType", selector.InsightType);
+            if (selector.EventCategories is { } categories)
+            {
+                writer.WriteStartArray("EventCategories");
+                foreach (var category in categories)
+                {
+                    writer.WriteStringValue(category);
+                }
+
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     /// <summary>GetEventSelectorsResponse / PutEventSelectorsResponse members: the kind of selectors the trail has.</summary>

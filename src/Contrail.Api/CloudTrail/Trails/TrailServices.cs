@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Contrail.Api.CloudTrail.Trails;
 
-/// <summary>Registers the trail control plane: the catalog and its fourteen operations.</summary>
+/// <summary>Registers the trail control plane: the catalog and its sixteen operations.</summary>
 internal static class TrailServices
 {
     private static readonly Type[] OperationTypes =
@@ -12,6 +12,7 @@ internal static class TrailServices
         typeof(UpdateTrailOperation), typeof(DeleteTrailOperation), typeof(GetTrailStatusOperation), typeof(StartLoggingOperation),
         typeof(StopLoggingOperation), typeof(PutEventSelectorsOperation), typeof(GetEventSelectorsOperation),
         typeof(AddTagsOperation), typeof(RemoveTagsOperation), typeof(ListTagsOperation),
+        typeof(PutInsightSelectorsOperation), typeof(GetInsightSelectorsOperation),
     ];
 
     public static IServiceCollection AddTrails(this IServiceCollection services)
@@ -31,6 +32,8 @@ internal static class TrailServices
         services.AddSingleton<AddTagsOperation>();
         services.AddSingleton<RemoveTagsOperation>();
         services.AddSingleton<ListTagsOperation>();
+        services.AddSingleton<PutInsightSelectorsOperation>();
+        services.AddSingleton<GetInsightSelectorsOperation>();
         return services;
     }
 
