@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Contrail.Monitoring.Alarms;
 using Contrail.Monitoring.MetricFilters;
 
@@ -34,6 +35,7 @@ internal sealed record MetricAlarm(
     long StateTransitionedTimestamp)
 {
     /// <summary>The state as the evaluator names it.</summary>
+    [JsonIgnore]
     public AlarmState State => StateValue switch
     {
         "OK" => AlarmState.Ok,
@@ -42,6 +44,7 @@ internal sealed record MetricAlarm(
     };
 
     /// <summary>What the evaluator tests (the names were validated when the alarm was put).</summary>
+    [JsonIgnore]
     public AlarmRule Rule => new(
         Enum.Parse<AlarmStatistic>(Statistic),
         Period,
@@ -58,6 +61,7 @@ internal sealed record MetricAlarm(
         });
 
     /// <summary>The metric series the alarm watches (dimensions sorted by name, as the metric filters key them).</summary>
+    [JsonIgnore]
     public MetricSeriesKey Series => new(Namespace, MetricName,
         [.. Dimensions.OrderBy(d => d.Name, StringComparer.Ordinal).Select(d => new KeyValuePair<string, string>(d.Name, d.Value))]);
 }
