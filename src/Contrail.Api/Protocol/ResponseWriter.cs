@@ -11,7 +11,12 @@ internal static class ResponseWriter
     {
         var response = http.Response;
         response.StatusCode = status;
-        response.ContentType = protocol == WireProtocol.AwsJson11 ? "application/x-amz-json-1.1" : "application/json";
+        response.ContentType = protocol switch
+        {
+            WireProtocol.AwsJson11 => "application/x-amz-json-1.1",
+            WireProtocol.AwsJson10 => "application/x-amz-json-1.0",
+            _ => "application/json",
+        };
         response.Headers["x-amzn-RequestId"] = requestId;
         response.ContentLength = body.Length;
         await response.Body.WriteAsync(body, ct).ConfigureAwait(false);
@@ -48,6 +53,10 @@ internal static class ResponseWriter
         if (protocol == WireProtocol.RestJson)
         {
             http.Response.Headers["X-Amzn-ErrorType"] = error.Code;
+        }
+        else if (protocol == WireProtocol.AwsJson10)
+        {
+            http.Response.Headers["x-amzn-query-error"] = $"{error.Code};{(error.Status >= 500 ? "Receiver" : "Sender")}";
         }
 
         return WriteAsync(http, protocol, requestId, error.Status, ErrorBody(error), ct);

@@ -6,6 +6,12 @@ internal enum WireProtocol
     /// <summary>AWS JSON 1.1 (service <c>cloudtrail</c>, spec §4.1): error code in the body's <c>__type</c>.</summary>
     AwsJson11,
 
+    /// <summary>
+    /// AWS JSON 1.0 (service <c>monitoring</c>, CloudWatch): as 1.1, and since CloudWatch is query compatible an
+    /// error also carries <c>x-amzn-query-error: CODE;Sender</c>, from which botocore takes the code.
+    /// </summary>
+    AwsJson10,
+
     /// <summary>REST-JSON (service <c>cloudtrail-data</c>, spec §5): error code in <c>X-Amzn-ErrorType</c> too.</summary>
     RestJson,
 

@@ -19,10 +19,15 @@ internal sealed class ApiRouter
     private const string LogsTargetPrefix = "Logs_20140328.";
     private const string LogsSource = "logs.amazonaws.com";
 
+    private const string CloudWatchTargetPrefix = "GraniteServiceVersion20100801.";
+    private const string CloudWatchSource = "monitoring.amazonaws.com";
+
     private static readonly FrozenSet<string> LogsSigningServices = new[] { "logs" }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> CloudWatchSigningServices = new[] { "monitoring" }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly FrozenDictionary<string, IApiOperation> _targets;
     private readonly FrozenDictionary<string, IApiOperation> _logsTargets;
+    private readonly FrozenDictionary<string, IApiOperation> _cloudWatchTargets;
     private readonly FrozenDictionary<string, (IApiOperation Operation, int Limit)> _paths;
     private readonly Func<HttpRequest, ApiRoute>? _s3;
 
@@ -30,9 +35,11 @@ internal sealed class ApiRouter
     /// <param name="pathOperations">The operations served at a path (POST).</param>
     /// <param name="s3">Routes an S3 request; null serves no S3.</param>
     /// <param name="logsOperations">The CloudWatch Logs operations (target prefix <c>Logs_20140328</c>), by name; null serves none.</param>
+    /// <param name="cloudWatchOperations">The CloudWatch operations (AWS JSON 1.0, target prefix <c>GraniteServiceVersion20100801</c>), by name; null serves none.</param>
     public ApiRouter(IEnumerable<IApiOperation> targetOperations, IEnumerable<(string Path, IApiOperation Operation, int Limit)> pathOperations,
-        Func<HttpRequest, ApiRoute>? s3 = null, IEnumerable<IApiOperation>? logsOperations = null)
+        Func<HttpRequest, ApiRoute>? s3 = null, IEnumerable<IApiOperation>? logsOperations = null, IEnumerable<IApiOperation>? cloudWatchOperations = null)
     {
+        _cloudWatchTargets = (cloudWatchOperations ?? []).ToFrozenDictionary(o => o.Name, StringComparer.Ordinal);
         _targets = targetOperations.ToFrozenDictionary(o => o.Name, StringComparer.Ordinal);
         _logsTargets = (logsOperations ?? []).ToFrozenDictionary(o => o.Name, StringComparer.Ordinal);
         _paths = pathOperations.ToFrozenDictionary(p => p.Path, p => (p.Operation, p.Limit), StringComparer.Ordinal);
@@ -45,6 +52,11 @@ internal sealed class ApiRouter
         if (target.StartsWith(LogsTargetPrefix, StringComparison.Ordinal))
         {
             return RouteLogs(request, target[LogsTargetPrefix.Length..]);
+        }
+
+        if (target.StartsWith(CloudWatchTargetPrefix, StringComparison.Ordinal))
+        {
+            return RouteCloudWatch(request, target[CloudWatchTargetPrefix.Length..]);
         }
 
         if (target.Length > 0)
@@ -90,6 +102,21 @@ internal sealed class ApiRouter
             ? new ApiRoute(WireProtocol.AwsJson11, operation, name, operation.EventSource, JsonBodyLimit, null, SigningServices: LogsSigningServices)
             : new ApiRoute(WireProtocol.AwsJson11, null, name.Length == 0 ? "UnknownOperation" : name, LogsSource, JsonBodyLimit,
                 new ApiError(ErrorCodes.UnknownOperationException, $"The operation '{Clip(name)}' is not supported by this service."), SigningServices: LogsSigningServices);
+    }
+
+    // CloudWatch's AWS JSON 1.0 (what botocore picks from the model's protocols: json before smithy-rpc-v2-cbor).
+    private ApiRoute RouteCloudWatch(HttpRequest request, string name)
+    {
+        if (!HttpMethods.IsPost(request.Method))
+        {
+            return new ApiRoute(WireProtocol.AwsJson10, null, name, CloudWatchSource, JsonBodyLimit,
+                new ApiError(ErrorCodes.UnknownOperationException, $"AWS JSON 1.0 calls use POST; got {request.Method}."), SigningServices: CloudWatchSigningServices);
+        }
+
+        return _cloudWatchTargets.TryGetValue(name, out var operation)
+            ? new ApiRoute(WireProtocol.AwsJson10, operation, name, operation.EventSource, JsonBodyLimit, null, SigningServices: CloudWatchSigningServices)
+            : new ApiRoute(WireProtocol.AwsJson10, null, name.Length == 0 ? "UnknownOperation" : name, CloudWatchSource, JsonBodyLimit,
+                new ApiError(ErrorCodes.UnknownOperationException, $"The operation '{Clip(name)}' is not supported by this service."), SigningServices: CloudWatchSigningServices);
     }
 
     private bool IsServicePath(string path) => path is "/" or "/health" || _paths.ContainsKey(path);

@@ -4,6 +4,7 @@ using Contrail.Api.Channels;
 using Contrail.Api.CloudTrail.LookupEvents;
 using Contrail.Api.CloudTrail.PublicKeys;
 using Contrail.Api.CloudTrail.Trails;
+using Contrail.Api.CloudWatch;
 using Contrail.Api.Data;
 using Contrail.Api.Delivery;
 using Contrail.Api.Delivery.Notifications;
@@ -83,6 +84,7 @@ internal static class ContrailApplication
         services.AddSingleton<IngestRecordsOperation>();
         services.AddS3Read();
         services.AddLogs();
+        services.AddCloudWatch();
         services.AddSingleton(sp => new ApiRouter(
             [sp.GetRequiredService<LookupEventsOperation>(), sp.GetRequiredService<ListPublicKeysOperation>(), .. TrailServices.Operations(sp)],
             [
@@ -90,7 +92,8 @@ internal static class ContrailApplication
                 ("/records", sp.GetRequiredService<IngestRecordsOperation>(), IngestRecordsOperation.MaxRequestBytes),
             ],
             sp.GetRequiredService<S3Router>().Route,
-            LogsServices.Operations(sp)));
+            LogsServices.Operations(sp),
+            CloudWatchServices.Operations(sp)));
         services.AddSingleton<ApiPipeline>();
         services.AddSingleton<EventIndexer>();
         services.AddHostedService(sp => sp.GetRequiredService<EventIndexer>());

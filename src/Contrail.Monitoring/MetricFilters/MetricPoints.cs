@@ -86,8 +86,9 @@ public sealed class MetricPoints
             var minute = MinuteOf(eventTime);
             if (minute >= MinuteOf(now - Window) && minute <= MinuteOf(now + FutureSlack))
             {
-                var point = series.Minutes.GetValueOrDefault(minute);
-                series.Minutes[minute] = (point.Sum + value, point.Count + 1);
+                series.Minutes[minute] = series.Minutes.TryGetValue(minute, out var point)
+                    ? new MinutePoint(point.Sum + value, point.Count + 1, Math.Min(point.Min, value), Math.Max(point.Max, value))
+                    : new MinutePoint(value, 1, value, value);
             }
         }
     }
@@ -143,6 +144,35 @@ public sealed class MetricPoints
         }
     }
 
+    /// <summary>
+    /// The per-minute statistics of one series for the minutes in [<paramref name="from"/>, <paramref name="to"/>),
+    /// oldest first; minutes in which nothing was published are left out. Empty when the series is unknown.
+    /// </summary>
+    public IReadOnlyList<MetricMinute> Range(MetricSeriesKey key, DateTimeOffset from, DateTimeOffset to)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        long first = MinuteOf(from), end = MinuteOf(to);
+        lock (_lock)
+        {
+            if (!_series.TryGetValue(key, out var series))
+            {
+                return [];
+            }
+
+            var minutes = new List<MetricMinute>();
+            foreach (var (minute, point) in series.Minutes)
+            {
+                if (minute >= first && minute < end)
+                {
+                    minutes.Add(new MetricMinute(DateTimeOffset.UnixEpoch.AddMinutes(minute), point.Sum, point.Count, point.Min, point.Max));
+                }
+            }
+
+            minutes.Sort((a, b) => a.Minute.CompareTo(b.Minute));
+            return minutes;
+        }
+    }
+
     /// <summary>Drops minutes older than the window.</summary>
     public void Prune(DateTimeOffset now)
     {
@@ -170,7 +200,7 @@ public sealed class MetricPoints
                     .Select(s => new MetricSeriesDocument(s.Key.Namespace, s.Key.Name,
                         [.. s.Key.Dimensions.Select(d => new MetricDimensionDocument(d.Key, d.Value))],
                         s.Value.Total, s.Value.Count,
-                        [.. s.Value.Minutes.OrderBy(m => m.Key).Select(m => new MetricMinuteDocument(m.Key, m.Value.Sum, m.Value.Count))]))
+                        [.. s.Value.Minutes.OrderBy(m => m.Key).Select(m => new MetricMinuteDocument(m.Key, m.Value.Sum, m.Value.Count, m.Value.Min, m.Value.Max))]))
                     .OrderBy(s => s.Namespace, StringComparer.Ordinal)
                     .ThenBy(s => s.Name, StringComparer.Ordinal)
                     .ThenBy(s => string.Join('\0', s.Dimensions.Select(d => d.Name + '\0' + d.Value)), StringComparer.Ordinal)],
@@ -203,7 +233,9 @@ public sealed class MetricPoints
             var series = new Series { Total = s.Total, Count = s.Count };
             foreach (var m in s.Minutes ?? [])
             {
-                series.Minutes[m.Minute] = (m.Sum, m.Count);
+                // Files written before Min/Max were kept (version 1 without them): the minute's mean stands in for both.
+                var mean = m.Count > 0 ? m.Sum / m.Count : m.Sum;
+                series.Minutes[m.Minute] = new MinutePoint(m.Sum, m.Count, m.Min ?? mean, m.Max ?? mean);
             }
 
             points._series[new MetricSeriesKey(s.Namespace, s.Name, [.. (s.Dimensions ?? []).Select(d => new KeyValuePair<string, string>(d.Name, d.Value))])] = series;
@@ -220,6 +252,8 @@ public sealed class MetricPoints
 
         public long Count { get; set; }
 
-        public Dictionary<long, (double Sum, long Count)> Minutes { get; } = [];
+        public Dictionary<long, MinutePoint> Minutes { get; } = [];
     }
+
+    private readonly record struct MinutePoint(double Sum, long Count, double Min, double Max);
 }

@@ -33,8 +33,16 @@ public sealed record MetricSeriesDocument(
 /// <summary>A dimension's name and value.</summary>
 public sealed record MetricDimensionDocument(string Name, string Value);
 
-/// <summary>One per-minute point: the minute (whole minutes since the Unix epoch, UTC), the sum and how many values made it.</summary>
-public sealed record MetricMinuteDocument(long Minute, double Sum, long Count);
+/// <summary>
+/// One per-minute point: the minute (whole minutes since the Unix epoch, UTC), the sum and how many values made it,
+/// and the smallest and largest value (absent in files written before alarms needed them; read as the minute's mean).
+/// </summary>
+public sealed record MetricMinuteDocument(
+    long Minute,
+    double Sum,
+    long Count,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Min = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Max = null);
 
 /// <summary>Source-generated JSON for <see cref="MetricPointsDocument"/>.</summary>
 [JsonSourceGenerationOptions(WriteIndented = false)]

@@ -50,7 +50,32 @@ public sealed class MetricPointsTests
     {
         // docs/dev/metric-filters.md shows this document; change both together (and the version when readers would break).
         Encoding.UTF8.GetString(Sample().Serialize()).ShouldBe(
-            """{"Version":1,"Position":4096,"Records":10,"Matches":5,"Unpublishable":1,"Series":[{"Namespace":"App","Name":"Bytes","Dimensions":[{"Name":"Source","Value":"a \u0022quoted\u0022\nname"}],"Total":123.5,"Count":1,"Minutes":[{"Minute":29539470,"Sum":123.5,"Count":1}]},{"Namespace":"CISBenchmark","Name":"RootAccountUsage","Dimensions":[],"Total":3,"Count":3,"Minutes":[{"Minute":29539469,"Sum":2,"Count":2}]}],"Logging":{"arn:aws:cloudtrail:us-east-1:111122223333:trail/t":true}}""");
+            """{"Version":1,"Position":4096,"Records":10,"Matches":5,"Unpublishable":1,"Series":[{"Namespace":"App","Name":"Bytes","Dimensions":[{"Name":"Source","Value":"a \u0022quoted\u0022\nname"}],"Total":123.5,"Count":1,"Minutes":[{"Minute":29539470,"Sum":123.5,"Count":1,"Min":123.5,"Max":123.5}]},{"Namespace":"CISBenchmark","Name":"RootAccountUsage","Dimensions":[],"Total":3,"Count":3,"Minutes":[{"Minute":29539469,"Sum":2,"Count":2,"Min":1,"Max":1}]}],"Logging":{"arn:aws:cloudtrail:us-east-1:111122223333:trail/t":true}}""");
+    }
+
+    [Fact]
+    public void Range_MinutesInTheHalfOpenSpan_WithCountMinAndMax()
+    {
+        var points = new MetricPoints();
+        var minute = new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+        points.Add(Plain, minute.AddSeconds(10), 4, Now);
+        points.Add(Plain, minute.AddSeconds(50), -2, Now);
+        points.Add(Plain, minute.AddMinutes(1), 9, Now);
+        points.Add(Plain, minute.AddMinutes(2), 1, Now);
+
+        var range = points.Range(Plain, minute, minute.AddMinutes(2));
+
+        range.ShouldBe([new MetricMinute(minute, 2, 2, -2, 4), new MetricMinute(minute.AddMinutes(1), 9, 1, 9, 9)]);
+        points.Range(Dimensioned, minute, Now).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Deserialize_AFileWithoutMinAndMax_ReadsTheMinutesMean()
+    {
+        var points = MetricPoints.Deserialize("""{"Version":1,"Position":0,"Records":0,"Matches":0,"Unpublishable":0,"Series":[{"Namespace":"CISBenchmark","Name":"RootAccountUsage","Dimensions":[],"Total":6,"Count":2,"Minutes":[{"Minute":29539469,"Sum":6,"Count":2}]}]}"""u8);
+
+        var minute = DateTimeOffset.UnixEpoch.AddMinutes(29539469);
+        points.Range(Plain, minute, minute.AddMinutes(1)).ShouldBe([new MetricMinute(minute, 6, 2, 3, 3)]);
     }
 
     [Fact]
