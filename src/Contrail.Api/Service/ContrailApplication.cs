@@ -12,6 +12,7 @@ using Contrail.Api.Ingest;
 using Contrail.Api.Logs;
 using Contrail.Api.Monitoring;
 using Contrail.Api.Routing;
+using Contrail.Api.Rules;
 using Contrail.Api.S3Read;
 using Contrail.Api.Writing;
 using Contrail.Delivery.Digests;
@@ -82,6 +83,7 @@ internal static class ContrailApplication
         services.AddSingleton<IngestRecordsOperation>();
         services.AddS3Read();
         services.AddLogs();
+        services.AddRulesApi();
         services.AddSingleton(sp => new ApiRouter(
             [sp.GetRequiredService<LookupEventsOperation>(), sp.GetRequiredService<ListPublicKeysOperation>(), .. TrailServices.Operations(sp)],
             [
@@ -89,7 +91,8 @@ internal static class ContrailApplication
                 ("/records", sp.GetRequiredService<IngestRecordsOperation>(), IngestRecordsOperation.MaxRequestBytes),
             ],
             sp.GetRequiredService<S3Router>().Route,
-            LogsServices.Operations(sp)));
+            LogsServices.Operations(sp),
+            RulesServices.Operations(sp)));
         services.AddSingleton<ApiPipeline>();
         services.AddSingleton<EventIndexer>();
         services.AddHostedService(sp => sp.GetRequiredService<EventIndexer>());
