@@ -30,7 +30,7 @@ internal sealed class RuleCatalog
         Directory = Path.Combine(settings.DataDirectory, "rules");
         System.IO.Directory.CreateDirectory(Directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         _path = Path.Combine(Directory, "rules.json");
-        _snapshot = Snapshot.Of(Load(_path));
+        _snapshot = Snapshot.Of(Load(_path), Directory);
     }
 
     /// <summary><c>DATA_DIR/rules</c>: the catalog, the consumer's position, log-file targets and dead letters.</summary>
@@ -151,7 +151,7 @@ internal sealed class RuleCatalog
         next.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
         var document = new RulesDocument(RulesDocument.CurrentVersion, next);
         DiskSync.ReplaceFile(_path, JsonSerializer.SerializeToUtf8Bytes(document, RulesJsonContext.Default.RulesDocument));
-        _snapshot = Snapshot.Of(next);
+        _snapshot = Snapshot.Of(next, Directory);
     }
 
     private static List<EventRule> Load(string path)
@@ -175,9 +175,10 @@ internal sealed class RuleCatalog
 
     private sealed record Snapshot(IReadOnlyList<EventRule> Rules, IReadOnlyList<CompiledRule> Enabled)
     {
-        public static Snapshot Of(List<EventRule> rules) => new(
+        public static Snapshot Of(List<EventRule> rules, string directory) => new(
             rules,
-            [.. rules.Where(r => r.IsEnabled && r.Targets.Count > 0).Select(r => new CompiledRule(r, Compile(r)))]);
+            [.. rules.Where(r => r.IsEnabled && r.Targets.Count > 0)
+                .Select(r => new CompiledRule(r, Compile(r), [.. r.Targets.Select(t => CompiledTarget.Of(t, directory))]))]);
 
         private static EventPattern Compile(EventRule rule)
         {

@@ -1,4 +1,5 @@
 using Contrail.Api.Routing;
+using Contrail.Api.Rules.Delivery;
 using Contrail.Api.Service;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,9 +20,14 @@ internal static class RulesServices
         typeof(PutTargetsOperation), typeof(ListTargetsByRuleOperation), typeof(RemoveTargetsOperation), typeof(TestEventPatternOperation),
     ];
 
-    public static IServiceCollection AddRulesApi(this IServiceCollection services)
+    /// <summary>The catalog, the operations, and the dispatcher and journal consumer (hosted: the dispatcher registered first, so it stops last).</summary>
+    public static IServiceCollection AddRules(this IServiceCollection services)
     {
         services.AddSingleton<RuleCatalog>();
+        services.AddSingleton<RuleDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<RuleDispatcher>());
+        services.AddSingleton<RuleConsumer>();
+        services.AddHostedService(sp => sp.GetRequiredService<RuleConsumer>());
         foreach (var type in OperationTypes)
         {
             services.AddSingleton(type);

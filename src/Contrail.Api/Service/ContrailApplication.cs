@@ -83,7 +83,7 @@ internal static class ContrailApplication
         services.AddSingleton<IngestRecordsOperation>();
         services.AddS3Read();
         services.AddLogs();
-        services.AddRulesApi();
+        services.AddRules();
         services.AddSingleton(sp => new ApiRouter(
             [sp.GetRequiredService<LookupEventsOperation>(), sp.GetRequiredService<ListPublicKeysOperation>(), .. TrailServices.Operations(sp)],
             [
