@@ -2,6 +2,7 @@ using System.Collections;
 using System.Text.RegularExpressions;
 using Contrail.Api.Auth;
 using Contrail.Api.Delivery.Notifications;
+using Contrail.Api.Rules.Delivery;
 using Contrail.Api.Service;
 using Contrail.Delivery.Digests;
 using Contrail.Delivery.Objects;
@@ -98,6 +99,7 @@ internal static partial class ServeCommand
         Uri? notificationUrl = null;
         var metrics = false;
         string? cisLogGroup = null;
+        int? ruleMaxAttempts = null;
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--metrics")
@@ -109,7 +111,7 @@ internal static partial class ServeCommand
 
             var (name, inline) = args[i].Split('=', 2) is [var n, var v] ? (n, v) : (args[i], null);
             if (name is not ("--data-dir" or "--urls" or "--delivery-interval" or "--key-rotation" or "--digest-interval" or "--s3-endpoint" or "--s3-region" or "--s3-sse" or "--notification-url"
-                or "--cis-metric-filters"))
+                or "--cis-metric-filters" or "--rule-max-attempts"))
             {
                 error = $"unknown option '{args[i]}' (see contrail --help).";
                 hostArgs = [];
@@ -171,6 +173,17 @@ internal static partial class ServeCommand
                 }
 
                 cisLogGroup = value;
+            }
+            else if (name == "--rule-max-attempts")
+            {
+                if (!int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var attempts) || attempts is < 1 or > 100)
+                {
+                    error = $"--rule-max-attempts must be a whole number from 1 to 100; got '{value}'.";
+                    hostArgs = [];
+                    return false;
+                }
+
+                ruleMaxAttempts = attempts;
             }
             else if (name == "--s3-endpoint")
             {
@@ -265,8 +278,25 @@ internal static partial class ServeCommand
             }
         }
 
+        // Rule webhooks are signed with CONTRAIL_RULES_SECRET, else DATA_DIR/rules-secret (made on first use).
+        RuleDeliveryPolicy ruleDelivery;
+        try
+        {
+            var (ruleSecret, createdRuleSecret) = NotificationSecret.LoadOrCreate(fullDataDir, environment, RuleDispatcher.SecretFileName, RuleDispatcher.SecretVariable);
+            ruleDelivery = RuleDeliveryPolicy.Default with { Secret = ruleSecret, MaxAttempts = ruleMaxAttempts ?? RuleDeliveryPolicy.Default.MaxAttempts };
+            if (createdRuleSecret is not null)
+            {
+                Console.WriteLine($"Contrail: created the rule webhook signing secret in {createdRuleSecret} (owner-only).");
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
+        {
+            error = e.Message;
+            return false;
+        }
+
         settings = new ContrailSettings(fullDataDir, new ServiceIdentity(account, region, organization), keyId, secret, deliveryInterval, s3, notifications, keyRotation, digestInterval,
-            metrics, cisLogGroup);
+            metrics, cisLogGroup, ruleDelivery);
         return true;
     }
 
