@@ -1,5 +1,6 @@
 using Contrail.Api.Routing;
 using Contrail.Api.Rules.Delivery;
+using Contrail.Api.Rules.Sigma;
 using Contrail.Api.Service;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,6 +25,7 @@ internal static class RulesServices
     public static IServiceCollection AddRules(this IServiceCollection services)
     {
         services.AddSingleton<RuleCatalog>();
+        services.AddSingleton<SigmaRules>();
         services.AddSingleton<RuleDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<RuleDispatcher>());
         services.AddSingleton<RuleConsumer>();

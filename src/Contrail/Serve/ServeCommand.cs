@@ -100,6 +100,7 @@ internal static partial class ServeCommand
         var metrics = false;
         string? cisLogGroup = null;
         int? ruleMaxAttempts = null;
+        string? sigmaPath = null, sigmaTarget = null;
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--metrics")
@@ -111,7 +112,7 @@ internal static partial class ServeCommand
 
             var (name, inline) = args[i].Split('=', 2) is [var n, var v] ? (n, v) : (args[i], null);
             if (name is not ("--data-dir" or "--urls" or "--delivery-interval" or "--key-rotation" or "--digest-interval" or "--s3-endpoint" or "--s3-region" or "--s3-sse" or "--notification-url"
-                or "--cis-metric-filters" or "--rule-max-attempts"))
+                or "--cis-metric-filters" or "--rule-max-attempts" or "--sigma-rules" or "--sigma-target"))
             {
                 error = $"unknown option '{args[i]}' (see contrail --help).";
                 hostArgs = [];
@@ -173,6 +174,21 @@ internal static partial class ServeCommand
                 }
 
                 cisLogGroup = value;
+            }
+            else if (name == "--sigma-rules")
+            {
+                sigmaPath = value;
+            }
+            else if (name == "--sigma-target")
+            {
+                if (Contrail.Api.Rules.RuleTargetArn.Classify(value, out _, out _).Error is { } invalid)
+                {
+                    error = $"--sigma-target: {invalid}";
+                    hostArgs = [];
+                    return false;
+                }
+
+                sigmaTarget = value;
             }
             else if (name == "--rule-max-attempts")
             {
@@ -278,6 +294,33 @@ internal static partial class ServeCommand
             }
         }
 
+        Contrail.Api.Rules.Sigma.SigmaRuleSettings? sigma = null;
+        if ((sigmaPath is null) != (sigmaTarget is null))
+        {
+            error = "--sigma-rules and --sigma-target go together: the rule file and where its matches are sent.";
+            return false;
+        }
+
+        if (sigmaPath is not null)
+        {
+            try
+            {
+                var rules = Contrail.Monitoring.Rules.Sigma.SigmaRuleSet.LoadFile(sigmaPath);
+                Console.WriteLine($"Contrail: {rules.Count(r => r.Supported)} of {rules.Count} Sigma rules from {sigmaPath} are matched; the rest:");
+                foreach (var rule in rules.Where(r => !r.Supported))
+                {
+                    Console.WriteLine($"Contrail:   {rule.File}: {rule.Unsupported}");
+                }
+
+                sigma = new Contrail.Api.Rules.Sigma.SigmaRuleSettings(Path.GetFullPath(sigmaPath), sigmaTarget!);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or InvalidDataException)
+            {
+                error = $"--sigma-rules {sigmaPath}: {e.Message}";
+                return false;
+            }
+        }
+
         // Rule webhooks are signed with CONTRAIL_RULES_SECRET, else DATA_DIR/rules-secret (made on first use).
         RuleDeliveryPolicy ruleDelivery;
         try
@@ -296,7 +339,7 @@ internal static partial class ServeCommand
         }
 
         settings = new ContrailSettings(fullDataDir, new ServiceIdentity(account, region, organization), keyId, secret, deliveryInterval, s3, notifications, keyRotation, digestInterval,
-            metrics, cisLogGroup, ruleDelivery);
+            metrics, cisLogGroup, ruleDelivery, sigma);
         return true;
     }
 

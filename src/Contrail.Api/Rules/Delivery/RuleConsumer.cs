@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Contrail.Api.Rules.Sigma;
 using Contrail.Api.Service;
 using Contrail.Events.Records;
 using Contrail.Journal;
@@ -10,7 +11,7 @@ namespace Contrail.Api.Rules.Delivery;
 
 /// <summary>
 /// Matches every journaled record against the enabled rules (docs/dev/rules.md) and hands the matches to
-/// <see cref="RuleDispatcher"/>. Each record is wrapped as EventBridge wraps CloudTrail events
+/// <see cref="RuleDispatcher"/>, and against the supported Sigma rules (<see cref="SigmaRules"/>). Each record is wrapped as EventBridge wraps CloudTrail events
 /// (<see cref="CloudTrailEnvelope"/>) without copying it unless it matches. The position is the journal's
 /// consumer cursor <see cref="ConsumerName"/>, advanced only past batches whose every delivery is finished
 /// (delivered, dead-lettered or appended and fsynced): a crash redelivers, never skips (at least once;
@@ -21,6 +22,7 @@ internal sealed partial class RuleConsumer(
     Contrail.Journal.Journal journal,
     RuleCatalog catalog,
     RuleDispatcher dispatcher,
+    SigmaRules sigma,
     ContrailSettings settings,
     ILogger<RuleConsumer> logger) : BackgroundService
 {
@@ -121,7 +123,8 @@ internal sealed partial class RuleConsumer(
     private async Task ApplyAsync(List<JournalRecord> batch, PendingBatch held, CancellationToken ct)
     {
         var rules = catalog.Enabled;
-        if (rules.Count == 0)
+        var sigmaRules = sigma.Supported;
+        if (rules.Count == 0 && sigmaRules.Count == 0)
         {
             return;
         }
@@ -154,6 +157,19 @@ internal sealed partial class RuleConsumer(
                         Interlocked.Increment(ref _matched);
                         body ??= CloudTrailEnvelope.WriteEvent(header.RootElement, json.Span);
                         await dispatcher.DeliverAsync(rule, header.RootElement.GetProperty("id").GetString()!, body, held, ct).ConfigureAwait(false);
+                    }
+
+                    foreach (var rule in sigmaRules)
+                    {
+                        if (!rule.Matches(detail.RootElement))
+                        {
+                            continue;
+                        }
+
+                        Interlocked.Increment(ref _matched);
+                        body ??= CloudTrailEnvelope.WriteEvent(header.RootElement, json.Span);
+                        await dispatcher.DeliverAsync(SigmaRules.RuleName(rule), sigma.Targets, header.RootElement.GetProperty("id").GetString()!, body, held, ct)
+                            .ConfigureAwait(false);
                     }
                 }
             }

@@ -84,10 +84,17 @@ internal sealed partial class RuleDispatcher : BackgroundService
     /// after <see cref="FlushFiles"/>), queues it for webhooks (adding to <paramref name="batch"/> until done).
     /// Waits while <see cref="RuleDeliveryPolicy.MaxInFlight"/> webhook deliveries are unfinished.
     /// </summary>
-    public async ValueTask DeliverAsync(CompiledRule rule, string eventId, byte[] eventBody, PendingBatch? batch, CancellationToken ct)
+    public ValueTask DeliverAsync(CompiledRule rule, string eventId, byte[] eventBody, PendingBatch? batch, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        foreach (var target in rule.Targets)
+        return DeliverAsync(rule.Rule.Name, rule.Targets, eventId, eventBody, batch, ct);
+    }
+
+    /// <summary>As <see cref="DeliverAsync(CompiledRule, string, byte[], PendingBatch?, CancellationToken)"/>, for a rule by name and targets (Sigma rules).</summary>
+    public async ValueTask DeliverAsync(string ruleName, IReadOnlyList<CompiledTarget> targets, string eventId, byte[] eventBody, PendingBatch? batch, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        foreach (var target in targets)
         {
             var body = target.Input ?? eventBody;
             if (target.Kind == RuleTargetKind.LogFile)
@@ -99,7 +106,7 @@ internal sealed partial class RuleDispatcher : BackgroundService
 
             await _room.WaitAsync(ct).ConfigureAwait(false);
             batch?.Add();
-            _queue.Writer.TryWrite(new RuleDelivery(rule.Rule.Name, target.Target, target.Url!, eventId, body, batch));
+            _queue.Writer.TryWrite(new RuleDelivery(ruleName, target.Target, target.Url!, eventId, body, batch));
         }
     }
 
