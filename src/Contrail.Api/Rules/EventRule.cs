@@ -9,5 +9,6 @@ internal sealed record EventRule(string Name, string EventPattern, string State,
     public const string Enabled = "ENABLED";
     public const string Disabled = "DISABLED";
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsEnabled => State == Enabled;
 }
