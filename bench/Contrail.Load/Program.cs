@@ -23,6 +23,7 @@ namespace Contrail.Load;
 /// contrail-load filters [--samples DIR]  (CIS metric filter patterns, one core)
 /// contrail-load deliver --data-dir DIR [--events 2000000]   (journal backlog to delivered files, vs one-core gzip)
 /// contrail-load validate --data-dir DIR [--megabytes 1024] [--runs 3]   (contrail vs aws validate-logs, vs gunzip + SHA-256)
+/// contrail-load rules [--rate 10000] [--seconds 20] [--batch 100] [--clients 8]   (event -> rule webhook latency, server in process)
 /// </code>
 /// Credentials: CONTRAIL_ROOT_ACCESS_KEY_ID / CONTRAIL_ROOT_SECRET_ACCESS_KEY; account CONTRAIL_ACCOUNT_ID.
 /// </summary>
@@ -58,6 +59,7 @@ internal static class Program
             "filters" => FilterBench.Run(options),
             "deliver" => await DeliverBench.RunAsync(options),
             "validate" => await ValidateBench.RunAsync(options),
+            "rules" => await RulesBench.RunAsync(options),
             _ => 2,
         };
     }

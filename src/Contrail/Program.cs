@@ -13,6 +13,7 @@ internal static class Program
                          [--digest-interval DURATION] [--key-rotation DURATION]
                          [--s3-endpoint URL [--s3-region REGION] [--s3-sse AES256|aws:kms]]
                          [--notification-url URL] [--metrics] [--cis-metric-filters LOG_GROUP]
+                         [--rule-max-attempts N] [--sigma-rules FILE --sigma-target ARN]
           contrail journal repair [--data-dir DIR]
           contrail validate-logs --trail-arn ARN --start-time TIME [--end-time TIME] [--verbose]
                          [--s3-bucket BUCKET [--s3-prefix PREFIX]] [--account-id ID] [--region REGION]
@@ -47,6 +48,15 @@ internal static class Program
           --cis-metric-filters LOG_GROUP
                            put the CIS Foundations Benchmark metric filters on LOG_GROUP at start
                            (they count once a trail's CloudWatchLogsLogGroupArn names it)
+          --rule-max-attempts N
+                           attempts per event and webhook target of an event rule (aws events
+                           put-rule/put-targets) before the event goes to DATA_DIR/rules/dead-letters.jsonl
+                           (default 8; backoff 1 s doubling to 60 s; docs/dev/rules.md). Webhooks are
+                           signed with CONTRAIL_RULES_SECRET, else DATA_DIR/rules-secret
+          --sigma-rules FILE --sigma-target ARN
+                           match records against the Sigma rules in FILE (JSON, as
+                           data/rules/sigma-aws-cloudtrail-rules.json) and send matches to ARN (a
+                           webhook URL or arn:contrail:logs:::NAME); unsupported rules are listed
 
         validate-logs (the options of aws cloudtrail validate-logs, and its output; docs/validate-logs.md):
           --trail-arn, --start-time, --end-time, --s3-bucket, --s3-prefix, --account-id, --verbose

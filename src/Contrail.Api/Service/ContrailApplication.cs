@@ -14,6 +14,7 @@ using Contrail.Api.Logs;
 using Contrail.Api.Monitoring;
 using Contrail.Api.Monitoring.Insights;
 using Contrail.Api.Routing;
+using Contrail.Api.Rules;
 using Contrail.Api.S3Read;
 using Contrail.Api.Writing;
 using Contrail.Delivery.Digests;
@@ -85,6 +86,7 @@ internal static class ContrailApplication
         services.AddS3Read();
         services.AddLogs();
         services.AddCloudWatch();
+        services.AddRules();
         services.AddSingleton(sp => new ApiRouter(
             [sp.GetRequiredService<LookupEventsOperation>(), sp.GetRequiredService<ListPublicKeysOperation>(), .. TrailServices.Operations(sp)],
             [
@@ -93,7 +95,8 @@ internal static class ContrailApplication
             ],
             sp.GetRequiredService<S3Router>().Route,
             LogsServices.Operations(sp),
-            CloudWatchServices.Operations(sp)));
+            CloudWatchServices.Operations(sp),
+            RulesServices.Operations(sp)));
         services.AddSingleton<ApiPipeline>();
         services.AddSingleton<EventIndexer>();
         services.AddHostedService(sp => sp.GetRequiredService<EventIndexer>());

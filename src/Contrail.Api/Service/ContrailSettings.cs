@@ -30,9 +30,15 @@ namespace Contrail.Api.Service;
 /// A log group to install the CIS pack's metric filters on at start (<c>serve --cis-metric-filters NAME</c>); null installs none.
 /// </param>
 /// <param name="Insights">How Insights decide (<c>serve --insights-*</c>); null means <see cref="InsightOptions"/>' defaults.</param>
+/// <param name="RuleDelivery">
+/// How rule targets are delivered to (retries, dead-lettering, the webhook signing key); null means
+/// <see cref="Contrail.Api.Rules.Delivery.RuleDeliveryPolicy.Default"/> (<c>serve --rule-max-attempts</c>).
+/// </param>
+/// <param name="SigmaRules">Sigma rules to match records against, and their target (<c>serve --sigma-rules FILE --sigma-target ARN</c>); null loads none.</param>
 internal sealed record ContrailSettings(string DataDirectory, ServiceIdentity Identity, string RootAccessKeyId, string RootSecret, TimeSpan? DeliveryInterval = null,
     S3ObjectStoreOptions? S3 = null, NotificationTarget? Notifications = null, TimeSpan? KeyRotation = null, TimeSpan? DigestInterval = null,
-    bool MetricsEndpoint = false, string? CisMetricFiltersLogGroup = null, InsightOptions? Insights = null)
+    bool MetricsEndpoint = false, string? CisMetricFiltersLogGroup = null, InsightOptions? Insights = null,
+    Contrail.Api.Rules.Delivery.RuleDeliveryPolicy? RuleDelivery = null, Contrail.Api.Rules.Sigma.SigmaRuleSettings? SigmaRules = null)
 {
     /// <summary>Where the digest signing keys live: <c>DATA_DIR/keys</c> (docs/dev/signing-keys.md).</summary>
     public string KeysDirectory => Path.Combine(DataDirectory, "keys");

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Text.RegularExpressions;
 using Contrail.Api.Auth;
 using Contrail.Api.Delivery.Notifications;
+using Contrail.Api.Rules.Delivery;
 using Contrail.Api.Service;
 using Contrail.Delivery.Digests;
 using Contrail.Delivery.Objects;
@@ -99,6 +100,8 @@ internal static partial class ServeCommand
         var metrics = false;
         string? cisLogGroup = null;
         Contrail.Monitoring.Insights.InsightOptions? insights = null;
+        int? ruleMaxAttempts = null;
+        string? sigmaPath = null, sigmaTarget = null;
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--metrics")
@@ -110,7 +113,8 @@ internal static partial class ServeCommand
 
             var (name, inline) = args[i].Split('=', 2) is [var n, var v] ? (n, v) : (args[i], null);
             if (name is not ("--data-dir" or "--urls" or "--delivery-interval" or "--key-rotation" or "--digest-interval" or "--s3-endpoint" or "--s3-region" or "--s3-sse" or "--notification-url"
-                or "--cis-metric-filters" or "--insights-baseline" or "--insights-warm-up" or "--insights-sigma" or "--insights-min-ratio" or "--insights-min-count"))
+                or "--cis-metric-filters" or "--insights-baseline" or "--insights-warm-up" or "--insights-sigma" or "--insights-min-ratio" or "--insights-min-count"
+                or "--rule-max-attempts" or "--sigma-rules" or "--sigma-target"))
             {
                 error = $"unknown option '{args[i]}' (see contrail --help).";
                 hostArgs = [];
@@ -181,6 +185,32 @@ internal static partial class ServeCommand
                     hostArgs = [];
                     return false;
                 }
+            }
+            else if (name == "--sigma-rules")
+            {
+                sigmaPath = value;
+            }
+            else if (name == "--sigma-target")
+            {
+                if (Contrail.Api.Rules.RuleTargetArn.Classify(value, out _, out _).Error is { } invalid)
+                {
+                    error = $"--sigma-target: {invalid}";
+                    hostArgs = [];
+                    return false;
+                }
+
+                sigmaTarget = value;
+            }
+            else if (name == "--rule-max-attempts")
+            {
+                if (!int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var attempts) || attempts is < 1 or > 100)
+                {
+                    error = $"--rule-max-attempts must be a whole number from 1 to 100; got '{value}'.";
+                    hostArgs = [];
+                    return false;
+                }
+
+                ruleMaxAttempts = attempts;
             }
             else if (name == "--s3-endpoint")
             {
@@ -275,8 +305,52 @@ internal static partial class ServeCommand
             }
         }
 
+        Contrail.Api.Rules.Sigma.SigmaRuleSettings? sigma = null;
+        if ((sigmaPath is null) != (sigmaTarget is null))
+        {
+            error = "--sigma-rules and --sigma-target go together: the rule file and where its matches are sent.";
+            return false;
+        }
+
+        if (sigmaPath is not null)
+        {
+            try
+            {
+                var rules = Contrail.Monitoring.Rules.Sigma.SigmaRuleSet.LoadFile(sigmaPath);
+                Console.WriteLine($"Contrail: {rules.Count(r => r.Supported)} of {rules.Count} Sigma rules from {sigmaPath} are matched; the rest:");
+                foreach (var rule in rules.Where(r => !r.Supported))
+                {
+                    Console.WriteLine($"Contrail:   {rule.File}: {rule.Unsupported}");
+                }
+
+                sigma = new Contrail.Api.Rules.Sigma.SigmaRuleSettings(Path.GetFullPath(sigmaPath), sigmaTarget!);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or InvalidDataException)
+            {
+                error = $"--sigma-rules {sigmaPath}: {e.Message}";
+                return false;
+            }
+        }
+
+        // Rule webhooks are signed with CONTRAIL_RULES_SECRET, else DATA_DIR/rules-secret (made on first use).
+        RuleDeliveryPolicy ruleDelivery;
+        try
+        {
+            var (ruleSecret, createdRuleSecret) = NotificationSecret.LoadOrCreate(fullDataDir, environment, RuleDispatcher.SecretFileName, RuleDispatcher.SecretVariable);
+            ruleDelivery = RuleDeliveryPolicy.Default with { Secret = ruleSecret, MaxAttempts = ruleMaxAttempts ?? RuleDeliveryPolicy.Default.MaxAttempts };
+            if (createdRuleSecret is not null)
+            {
+                Console.WriteLine($"Contrail: created the rule webhook signing secret in {createdRuleSecret} (owner-only).");
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
+        {
+            error = e.Message;
+            return false;
+        }
+
         settings = new ContrailSettings(fullDataDir, new ServiceIdentity(account, region, organization), keyId, secret, deliveryInterval, s3, notifications, keyRotation, digestInterval,
-            metrics, cisLogGroup, insights);
+            metrics, cisLogGroup, insights, ruleDelivery, sigma);
         return true;
     }
 

@@ -28,16 +28,20 @@ internal static class NotificationSecret
     /// Throws <see cref="InvalidOperationException"/> when the secret is too short or the file is
     /// accessible by group or others (as ssh refuses such a private key).
     /// </summary>
-    public static (string Secret, string? CreatedFile) LoadOrCreate(string dataDirectory, IReadOnlyDictionary<string, string?> environment)
+    public static (string Secret, string? CreatedFile) LoadOrCreate(string dataDirectory, IReadOnlyDictionary<string, string?> environment) =>
+        LoadOrCreate(dataDirectory, environment, FileName, Variable);
+
+    /// <summary>As <see cref="LoadOrCreate(string, IReadOnlyDictionary{string, string?})"/>, for another key: its own file under the data directory and variable (rule webhooks use <c>rules-secret</c>).</summary>
+    public static (string Secret, string? CreatedFile) LoadOrCreate(string dataDirectory, IReadOnlyDictionary<string, string?> environment, string fileName, string variable)
     {
         ArgumentException.ThrowIfNullOrEmpty(dataDirectory);
         ArgumentNullException.ThrowIfNull(environment);
-        if (environment.GetValueOrDefault(Variable) is { Length: > 0 } fromEnvironment)
+        if (environment.GetValueOrDefault(variable) is { Length: > 0 } fromEnvironment)
         {
-            return (Checked(fromEnvironment.Trim(), Variable), null);
+            return (Checked(fromEnvironment.Trim(), variable), null);
         }
 
-        var path = Path.Combine(dataDirectory, FileName);
+        var path = Path.Combine(dataDirectory, fileName);
         if (File.Exists(path))
         {
             var mode = File.GetUnixFileMode(path);
