@@ -128,7 +128,7 @@ public sealed partial class LakeEngine
         {
             try
             {
-                var row = connection.QueryTrusted($"SELECT count(*), coalesce(sum(octet_length(eventjson)), 0) FROM \"{id}\"")[0];
+                var row = connection.QueryTrusted($"SELECT count(*), CAST(coalesce(sum(strlen(eventjson)), 0) AS BIGINT) FROM \"{id}\"")[0];
                 events += Convert.ToInt64(row[0], CultureInfo.InvariantCulture);
                 bytes += Convert.ToInt64(row[1], CultureInfo.InvariantCulture);
             }
