@@ -154,8 +154,7 @@ public sealed partial class LakeEngine : IDisposable
         CreateStore(id);
         lock (_write)
         {
-            var result = _writer.QueryTrusted(AppendSql(id), Encoding.UTF8.GetString(rows.WrittenSpan));
-            var appended = Convert.ToInt64(result[0][0], CultureInfo.InvariantCulture);
+            var appended = AppendRows(id, Encoding.UTF8.GetString(rows.WrittenSpan));
             return new LakeAppendResult(appended, candidates - appended, rejected);
         }
     }
@@ -236,17 +235,42 @@ public sealed partial class LakeEngine : IDisposable
         }
     }
 
-    // One statement: read the batch's rows with json_transform, keep the first of each eventID,
-    // drop those the store holds in the batch's time range (or without a time), insert the rest in
-    // time order.
-    private static string AppendSql(string id) => $"""
-        INSERT INTO "{id}" BY NAME
-        SELECT * FROM (
-            WITH batch AS (SELECT unnest(r) FROM (SELECT unnest(json_transform($1::VARCHAR, '{LakeSchema.RowsJsonStructure}')) AS r)),
-            fresh AS (SELECT * FROM batch QUALIFY row_number() OVER (PARTITION BY eventid) = 1)
-            SELECT * FROM fresh ANTI JOIN (
-                SELECT eventid FROM "{id}"
-                WHERE eventtime BETWEEN (SELECT min(eventtime) FROM fresh) AND (SELECT max(eventtime) FROM fresh) OR eventtime IS NULL) stored USING (eventid)
-            ORDER BY eventtime)
-        """;
+    // Two steps on the writer connection. First the batch's rows, read by json_transform, go to a
+    // temporary table (the connection's own). Then one INSERT keeps the first row of each eventid
+    // and drops those the store already holds. The store's rows compared are those in the batch's
+    // time range, given as constants so that DuckDB's zone maps skip the rest (scalar subqueries
+    // there are not pushed down), plus rows without a time only when the batch has such rows.
+    private long AppendRows(string id, string rowsJson)
+    {
+        _writer.QueryTrusted(
+            $"CREATE OR REPLACE TEMP TABLE lake_batch AS SELECT unnest(r) FROM (SELECT unnest(json_transform($1::VARCHAR, '{LakeSchema.RowsJsonStructure}')) AS r)",
+            rowsJson);
+        try
+        {
+            var range = _writer.QueryTrusted("SELECT strftime(min(eventtime), '%Y-%m-%d %H:%M:%S.%f'), strftime(max(eventtime), '%Y-%m-%d %H:%M:%S.%f'), count(*) FILTER (WHERE eventtime IS NULL) FROM lake_batch")[0];
+            var conditions = new List<string>();
+            if (range[0] is string min && range[1] is string max)
+            {
+                conditions.Add($"eventtime BETWEEN TIMESTAMP '{min}' AND TIMESTAMP '{max}'");
+            }
+
+            if (Convert.ToInt64(range[2], CultureInfo.InvariantCulture) > 0)
+            {
+                conditions.Add("eventtime IS NULL");
+            }
+
+            var result = _writer.QueryTrusted($"""
+                INSERT INTO "{id}" BY NAME
+                SELECT * FROM (
+                    SELECT * FROM (SELECT * FROM lake_batch QUALIFY row_number() OVER (PARTITION BY eventid) = 1) fresh
+                    ANTI JOIN (SELECT eventid FROM "{id}" WHERE {string.Join(" OR ", conditions)}) stored USING (eventid)
+                    ORDER BY eventtime)
+                """);
+            return Convert.ToInt64(result[0][0], CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            _writer.ExecuteTrusted("DROP TABLE IF EXISTS lake_batch");
+        }
+    }
 }
