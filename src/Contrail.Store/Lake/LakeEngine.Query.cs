@@ -71,7 +71,7 @@ public sealed partial class LakeEngine
 
     // A query may read the tables of event data stores and its own CTEs; nothing else: no table
     // functions (read_csv, query, duckdb_settings …), no qualified names (system.…, other
-    // catalogs), no file names in FROM, no DuckDB catalog views.
+    // catalogs), no file names in FROM, no DuckDB catalog views (not even through a CTE's name).
     private LakeQueryResult? Check(LakeQueryTree tree, out HashSet<string> stores)
     {
         stores = new HashSet<string>(StringComparer.Ordinal);
@@ -87,6 +87,18 @@ public sealed partial class LakeEngine
             return LakeQueryResult.Failure(
                 LakeQueryOutcome.InvalidQuery,
                 $"The query calls the table function {tree.TableFunctions[0]}; a query reads event data stores only.");
+        }
+
+        // A CTE named like one of DuckDB's catalog views would let a reference to that name inside
+        // the CTE's own body (or an earlier CTE's) reach the view: WITH sqlite_master AS (SELECT *
+        // FROM sqlite_master) … passes the name check but reads the catalog.
+        foreach (var cte in tree.CteNames)
+        {
+            if (_catalogNames.Contains(cte))
+            {
+                return LakeQueryResult.Failure(
+                    LakeQueryOutcome.InvalidQuery, $"The query names a common table expression {cte}, which is reserved; choose another name.");
+            }
         }
 
         foreach (var table in tree.Tables)

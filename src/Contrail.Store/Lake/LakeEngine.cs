@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -29,6 +30,7 @@ public sealed partial class LakeEngine : IDisposable
     private readonly Lock _write = new();
     private readonly ConcurrentDictionary<string, byte> _stores = new(StringComparer.Ordinal);
     private readonly TimeProvider _timeProvider;
+    private readonly FrozenSet<string> _catalogNames;
 
     private LakeEngine(DuckDbDatabase database, string directory, TimeProvider timeProvider)
     {
@@ -43,6 +45,11 @@ public sealed partial class LakeEngine : IDisposable
                 _stores[name] = 0;
             }
         }
+
+        // DuckDB's own views and tables (sqlite_master, duckdb_tables, pg_class …); users cannot add any.
+        _catalogNames = _writer.QueryTrusted("SELECT view_name FROM duckdb_views() UNION SELECT table_name FROM duckdb_tables()")
+            .Select(row => row[0] as string).OfType<string>().Where(name => !LakeSqlTranslator.IsStoreId(name))
+            .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>The directory the engine keeps its files in.</summary>

@@ -17,6 +17,8 @@ public sealed class LakeSandboxTests(LakeEngineFixture fixture) : IClassFixture<
     [InlineData("SELECT * FROM 'https://example.com/x.csv'", "DuckDB would take for a file")]
     [InlineData("SELECT * FROM information_schema.tables", "without a schema or catalog")]
     [InlineData("SELECT * FROM system.main.duckdb_tables", "without a schema or catalog")]
+    [InlineData("WITH sqlite_master AS (SELECT * FROM sqlite_master) SELECT * FROM sqlite_master", "reserved")]
+    [InlineData("WITH a AS (SELECT * FROM duckdb_tables), duckdb_tables AS (SELECT 1) SELECT * FROM a", "reserved")]
     public async Task Query_ReadingFilesOrTheCatalog_IsAnInvalidQuery(string sql, string message)
     {
         var result = await fixture.Engine.QueryAsync(sql);
@@ -55,6 +57,8 @@ public sealed class LakeSandboxTests(LakeEngineFixture fixture) : IClassFixture<
     [Theory]
     [InlineData("SELECT count(*) FROM 9d7cfc4c-2c8f-4b7a-9a9e-6d1e2f3a4b5c")]
     [InlineData("SELECT count(*) FROM events")]
+    [InlineData("SELECT * FROM sqlite_master")]
+    [InlineData("SELECT * FROM duckdb_tables")]
     [InlineData("SELECT count(*) FROM {id} a JOIN 9d7cfc4c-2c8f-4b7a-9a9e-6d1e2f3a4b5c b ON a.eventid = b.eventid")]
     public async Task Query_TableThatIsNotAStore_IsStoreNotFound(string template)
     {
