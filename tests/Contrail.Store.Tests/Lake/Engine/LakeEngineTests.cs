@@ -96,6 +96,39 @@ public sealed class LakeEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task QueryAsync_WhileAppending_RunsConcurrentlyAndSeesWholeBatches()
+    {
+        using var engine = Open();
+        engine.CreateStore(Store);
+        const int batches = 20, size = 50;
+        var append = Task.Run(() =>
+        {
+            for (var b = 0; b < batches; b++)
+            {
+                engine.Append(Store, [.. Enumerable.Range(0, size).Select(i => Record($"{b}-{i}", $"2024-01-{b + 1:00}T00:00:{i:00}Z"))]);
+            }
+        });
+        var counts = new System.Collections.Concurrent.ConcurrentBag<long>();
+        var queries = Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
+        {
+            do
+            {
+                var result = await engine.QueryAsync($"SELECT count(*) FROM {Store}");
+                result.ErrorMessage.ShouldBeNull();
+                counts.Add(long.Parse(result.Rows[0][0]!, System.Globalization.CultureInfo.InvariantCulture));
+            }
+            while (!append.IsCompleted);
+        })).ToList();
+
+        await append;
+        await Task.WhenAll(queries);
+
+        counts.ShouldNotBeEmpty();
+        counts.ShouldAllBe(c => c % size == 0);
+        engine.Count(Store).ShouldBe(batches * size);
+    }
+
+    [Fact]
     public void CreateStore_NotAUuid_Throws()
     {
         using var engine = Open();
