@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Contrail.Api.CloudTrail.Trails;
 
 namespace Contrail.Api.CloudTrail.EventDataStores;
@@ -59,9 +60,11 @@ internal sealed record EventDataStore
     public string? StatusBeforeDeletion { get; init; }
 
     /// <summary>True when the store takes live events now (status <c>ENABLED</c>).</summary>
+    [JsonIgnore]
     public bool IsIngesting => Status == EventDataStoreStatus.Enabled;
 
     /// <summary>True when the selectors take events of category <c>ActivityAuditLog</c> (events from channels).</summary>
+    [JsonIgnore]
     public bool TakesActivityAuditLog =>
         AdvancedEventSelectors.Any(s => s.FieldSelectors.Any(f => f.Field == "eventCategory" && f.EqualTo is { } values && values.Contains("ActivityAuditLog")));
 }
