@@ -1,6 +1,8 @@
 using Contrail.Api.Audit;
 using Contrail.Api.Auth;
 using Contrail.Api.Channels;
+using Contrail.Api.CloudTrail.Channels;
+using Contrail.Api.CloudTrail.EventDataStores;
 using Contrail.Api.CloudTrail.LookupEvents;
 using Contrail.Api.CloudTrail.PublicKeys;
 using Contrail.Api.CloudTrail.Trails;
@@ -79,12 +81,14 @@ internal static class ContrailApplication
         services.AddSingleton(_ => keys);
         services.AddSingleton<ListPublicKeysOperation>();
         services.AddTrails();
+        services.AddEventDataStores();
+        services.AddChannels();
         services.AddSingleton<PutAuditEventsOperation>();
         services.AddSingleton<IngestRecordsOperation>();
         services.AddS3Read();
         services.AddLogs();
         services.AddSingleton(sp => new ApiRouter(
-            [sp.GetRequiredService<LookupEventsOperation>(), sp.GetRequiredService<ListPublicKeysOperation>(), .. TrailServices.Operations(sp)],
+            [sp.GetRequiredService<LookupEventsOperation>(), sp.GetRequiredService<ListPublicKeysOperation>(), .. TrailServices.Operations(sp), .. EventDataStoreServices.Operations(sp), .. ChannelServices.Operations(sp)],
             [
                 ("/PutAuditEvents", sp.GetRequiredService<PutAuditEventsOperation>(), PutAuditEventsOperation.MaxRequestBytes + 4096),
                 ("/records", sp.GetRequiredService<IngestRecordsOperation>(), IngestRecordsOperation.MaxRequestBytes),
