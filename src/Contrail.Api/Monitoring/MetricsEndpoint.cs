@@ -1,7 +1,7 @@
 using System.Text;
 using Contrail.Api.Logs.MetricFilters;
-using Contrail.Api.Service;
 using Contrail.Api.Monitoring.Insights;
+using Contrail.Api.Service;
 using Contrail.Monitoring.Insights;
 using Contrail.Monitoring.MetricFilters;
 using Microsoft.AspNetCore.Http;

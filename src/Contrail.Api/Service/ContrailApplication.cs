@@ -11,6 +11,7 @@ using Contrail.Api.Delivery;
 using Contrail.Api.Delivery.Notifications;
 using Contrail.Api.Indexing;
 using Contrail.Api.Ingest;
+using Contrail.Api.Lake;
 using Contrail.Api.Logs;
 using Contrail.Api.Monitoring;
 using Contrail.Api.Monitoring.Insights;
@@ -83,12 +84,13 @@ internal static class ContrailApplication
         services.AddTrails();
         services.AddEventDataStores();
         services.AddChannels();
+        services.AddLake();
         services.AddSingleton<PutAuditEventsOperation>();
         services.AddSingleton<IngestRecordsOperation>();
         services.AddS3Read();
         services.AddLogs();
         services.AddSingleton(sp => new ApiRouter(
-            [sp.GetRequiredService<LookupEventsOperation>(), sp.GetRequiredService<ListPublicKeysOperation>(), .. TrailServices.Operations(sp), .. EventDataStoreServices.Operations(sp), .. ChannelServices.Operations(sp)],
+            [sp.GetRequiredService<LookupEventsOperation>(), sp.GetRequiredService<ListPublicKeysOperation>(), .. TrailServices.Operations(sp), .. EventDataStoreServices.Operations(sp), .. ChannelServices.Operations(sp), .. LakeServices.Operations(sp)],
             [
                 ("/PutAuditEvents", sp.GetRequiredService<PutAuditEventsOperation>(), PutAuditEventsOperation.MaxRequestBytes + 4096),
                 ("/records", sp.GetRequiredService<IngestRecordsOperation>(), IngestRecordsOperation.MaxRequestBytes),
