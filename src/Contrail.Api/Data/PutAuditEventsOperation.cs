@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Contrail.Api.Channels;
+using Contrail.Api.CloudTrail.Channels;
 using Contrail.Api.Protocol;
 using Contrail.Api.Routing;
 using Contrail.Api.Service;
@@ -13,9 +14,10 @@ namespace Contrail.Api.Data;
 /// <summary>
 /// <c>PutAuditEvents</c> of the CloudTrail Data API (REST-JSON, spec §5): 1 to 100 events and at
 /// most 1 MB per call, each answered in <c>successful</c> (with its CloudTrail eventID) or
-/// <c>failed</c> (with a per-event error code). Accepted events are durable before the answer.
+/// <c>failed</c> (with a per-event error code). Accepted events are durable before the answer. Each call
+/// is recorded on <see cref="ChannelIngestionBoard"/> for GetChannel's <c>IngestionStatus</c>.
 /// </summary>
-internal sealed partial class PutAuditEventsOperation(ChannelDirectory channels, ServiceIdentity identity) : IApiOperation
+internal sealed partial class PutAuditEventsOperation(ChannelDirectory channels, ServiceIdentity identity, ChannelIngestionBoard ingestion) : IApiOperation
 {
     /// <summary>Largest request body: 1 MB.</summary>
     public const int MaxRequestBytes = 1024 * 1024;
@@ -62,7 +64,7 @@ internal sealed partial class PutAuditEventsOperation(ChannelDirectory channels,
         var resolved = channels.Resolve(channelArn);
         if (resolved is null)
         {
-            return CallOutcome.Fail(channelArn.StartsWith("arn:", StringComparison.Ordinal) || channelArn == "default"
+            return CallOutcome.Fail(channelArn.StartsWith("arn:", StringComparison.Ordinal) || channelArn == "default" || Guid.TryParse(channelArn, out _)
                 ? new ApiError(ErrorCodes.ChannelNotFound, $"The channel {Clip(channelArn)} was not found.")
                 : new ApiError(ErrorCodes.InvalidChannelArn, $"The channel ARN {Clip(channelArn)} is not valid."), parameters);
         }
@@ -134,6 +136,7 @@ internal sealed partial class PutAuditEventsOperation(ChannelDirectory channels,
 
                 writer.WriteEndArray();
                 writer.WriteEndObject();
+                ingestion.Record(resolved, call.ReceivedAt, accepted.Count > 0 ? accepted[^1].EventId : null, failures.Count > 0 ? failures[^1].Error.Code : null);
             }
 
             return new CallOutcome

@@ -1,6 +1,8 @@
 using Contrail.Api.Audit;
 using Contrail.Api.Auth;
 using Contrail.Api.Channels;
+using Contrail.Api.CloudTrail.Channels;
+using Contrail.Api.CloudTrail.EventDataStores;
 using Contrail.Api.CloudTrail.LookupEvents;
 using Contrail.Api.CloudTrail.PublicKeys;
 using Contrail.Api.CloudTrail.Trails;
@@ -10,6 +12,7 @@ using Contrail.Api.Delivery;
 using Contrail.Api.Delivery.Notifications;
 using Contrail.Api.Indexing;
 using Contrail.Api.Ingest;
+using Contrail.Api.Lake;
 using Contrail.Api.Logs;
 using Contrail.Api.Monitoring;
 using Contrail.Api.Monitoring.Insights;
@@ -81,6 +84,9 @@ internal static class ContrailApplication
         services.AddSingleton(_ => keys);
         services.AddSingleton<ListPublicKeysOperation>();
         services.AddTrails();
+        services.AddEventDataStores();
+        services.AddChannels();
+        services.AddLake();
         services.AddSingleton<PutAuditEventsOperation>();
         services.AddSingleton<IngestRecordsOperation>();
         services.AddS3Read();
@@ -88,7 +94,7 @@ internal static class ContrailApplication
         services.AddCloudWatch();
         services.AddRules();
         services.AddSingleton(sp => new ApiRouter(
-            [sp.GetRequiredService<LookupEventsOperation>(), sp.GetRequiredService<ListPublicKeysOperation>(), .. TrailServices.Operations(sp)],
+            [sp.GetRequiredService<LookupEventsOperation>(), sp.GetRequiredService<ListPublicKeysOperation>(), .. TrailServices.Operations(sp), .. EventDataStoreServices.Operations(sp), .. ChannelServices.Operations(sp), .. LakeServices.Operations(sp)],
             [
                 ("/PutAuditEvents", sp.GetRequiredService<PutAuditEventsOperation>(), PutAuditEventsOperation.MaxRequestBytes + 4096),
                 ("/records", sp.GetRequiredService<IngestRecordsOperation>(), IngestRecordsOperation.MaxRequestBytes),

@@ -16,6 +16,13 @@ internal static class EventSelectorParser
     public const int MaxDataResourceValues = 250;
     public const int MaxAdvancedValues = 500;
 
+    /// <summary>Advanced selectors of one event data store (CreateEventDataStore's documentation).</summary>
+    public const int MaxEventDataStoreSelectors = 5;
+
+    /// <summary>Event categories of events from outside CloudTrail: event data stores only, alone in their selector.</summary>
+    private static readonly FrozenSet<string> OutsideCategories =
+        FrozenSet.ToFrozenSet(["ActivityAuditLog", "ConfigurationItem", "Evidence", "Insight"], StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> ReadWriteTypes = FrozenSet.ToFrozenSet(["ReadOnly", "WriteOnly", "All"], StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<string, string> DataResourcePrefixes = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -58,7 +65,7 @@ internal static class EventSelectorParser
             return (selectors, null, basicError);
         }
 
-        var (advancedSelectors, advancedError) = ParseAdvanced(advanced!.Value);
+        var (advancedSelectors, advancedError) = ParseAdvanced(advanced!.Value, eventDataStore: false);
         return (null, advancedSelectors, advancedError);
     }
 
@@ -155,11 +162,22 @@ internal static class EventSelectorParser
         return (new DataResource(type, values ?? []), null);
     }
 
-    private static (List<AdvancedEventSelector>?, ApiError?) ParseAdvanced(JsonElement list)
+    /// <summary>
+    /// Reads an <c>AdvancedEventSelectors</c> list. For an event data store (<paramref name="eventDataStore"/>)
+    /// at most <see cref="MaxEventDataStoreSelectors"/> selectors, and <c>eventCategory</c> may also be one of
+    /// the categories of events from outside CloudTrail (<c>ActivityAuditLog</c>, <c>ConfigurationItem</c>,
+    /// <c>Evidence</c>, <c>Insight</c>), in a selector of that one field selector only (spec §4.4).
+    /// </summary>
+    public static (List<AdvancedEventSelector>? Selectors, ApiError? Error) ParseAdvanced(JsonElement list, bool eventDataStore)
     {
         if (list.GetArrayLength() == 0)
         {
             return (null, TrailErrors.Selectors("AdvancedEventSelectors must contain at least one selector."));
+        }
+
+        if (eventDataStore && list.GetArrayLength() > MaxEventDataStoreSelectors)
+        {
+            return (null, TrailErrors.Selectors($"An event data store has at most {MaxEventDataStoreSelectors} advanced event selectors; {list.GetArrayLength()} were given."));
         }
 
         var selectors = new List<AdvancedEventSelector>(list.GetArrayLength());
@@ -190,7 +208,7 @@ internal static class EventSelectorParser
             var parsed = new List<AdvancedFieldSelector>(fieldList.GetArrayLength());
             foreach (var field in fieldList.EnumerateArray())
             {
-                var (selector, values, fieldError) = ParseField(field);
+                var (selector, values, fieldError) = ParseField(field, eventDataStore);
                 if (fieldError is not null)
                 {
                     return (null, fieldError);
@@ -200,9 +218,15 @@ internal static class EventSelectorParser
                 parsed.Add(selector!);
             }
 
-            if (!parsed.Exists(f => f.Field == "eventCategory"))
+            if (parsed.Find(f => f.Field == "eventCategory") is not { } category)
             {
                 return (null, TrailErrors.Selectors("Each advanced event selector must have an eventCategory field selector."));
+            }
+
+            var categories = category.EqualTo ?? [];
+            if (categories.Any(OutsideCategories.Contains) && (parsed.Count > 1 || categories.Count > 1))
+            {
+                return (null, TrailErrors.Selectors($"A selector for eventCategory {string.Join(", ", categories)} has only the eventCategory field selector, with one value."));
             }
 
             selectors.Add(new AdvancedEventSelector(name, parsed));
@@ -216,7 +240,7 @@ internal static class EventSelectorParser
         return (selectors, null);
     }
 
-    private static (AdvancedFieldSelector?, int Values, ApiError?) ParseField(JsonElement field)
+    private static (AdvancedFieldSelector?, int Values, ApiError?) ParseField(JsonElement field, bool eventDataStore)
     {
         if (field.ValueKind != JsonValueKind.Object)
         {
@@ -267,9 +291,11 @@ internal static class EventSelectorParser
             return (null, 0, TrailErrors.Selectors($"Field selector {name} needs at least one operator (Equals, StartsWith, EndsWith, NotEquals, NotStartsWith, NotEndsWith)."));
         }
 
-        if (name == "eventCategory" && lists[0]!.Exists(v => v is not ("Management" or "Data" or "NetworkActivity")))
+        if (name == "eventCategory" && lists[0]!.Exists(v => v is not ("Management" or "Data" or "NetworkActivity") && !(eventDataStore && OutsideCategories.Contains(v))))
         {
-            return (null, 0, TrailErrors.Selectors("eventCategory of a trail's selector must be Management, Data or NetworkActivity."));
+            return (null, 0, TrailErrors.Selectors(eventDataStore
+                ? "eventCategory of an event data store's selector must be Management, Data, NetworkActivity, ActivityAuditLog, ConfigurationItem, Evidence or Insight."
+                : "eventCategory of a trail's selector must be Management, Data or NetworkActivity."));
         }
 
         if (name == "readOnly" && lists[0]!.Exists(v => v is not ("true" or "false")))

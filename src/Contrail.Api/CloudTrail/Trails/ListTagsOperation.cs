@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Contrail.Api.CloudTrail.EventDataStores;
 using Contrail.Api.Protocol;
 using Contrail.Api.Routing;
 using Contrail.Api.Service;
@@ -11,9 +12,10 @@ namespace Contrail.Api.CloudTrail.Trails;
 /// A trail without tags has an empty <c>TagsList</c>. Any ARN that is not valid or names no trail
 /// fails the whole call, as the model's errors for ListTags say. The answer is always one page:
 /// there is no <c>NextToken</c> out, and one given in is an <c>InvalidTokenException</c> (the model
-/// documents the member as "reserved for future use").
+/// documents the member as "reserved for future use"). Event data store and channel ARNs may be listed
+/// with trail ARNs (<see cref="LakeTags"/>).
 /// </summary>
-internal sealed class ListTagsOperation(TrailCatalog catalog, ServiceIdentity identity) : TrailOperation(catalog, identity)
+internal sealed class ListTagsOperation(TrailCatalog catalog, EventDataStoreCatalog lake, ServiceIdentity identity) : TrailOperation(catalog, identity)
 {
     public const int MaxResources = 20;
 
@@ -38,10 +40,20 @@ internal sealed class ListTagsOperation(TrailCatalog catalog, ServiceIdentity id
             return TrailResult.Fail(error);
         }
 
-        var found = new List<(string ResourceId, Trail Trail)>(resourceIds!.Count);
+        var found = new List<(string ResourceId, IReadOnlyList<TrailTag> Tags)>(resourceIds!.Count);
         foreach (var resourceId in resourceIds)
         {
-            error = FindTagged(resourceId, out var trail);
+            IReadOnlyList<TrailTag>? tags = null;
+            if (LakeTags.Handles(resourceId))
+            {
+                error = LakeTags.Find(lake, Identity, resourceId, out tags);
+            }
+            else
+            {
+                error = FindTagged(resourceId, out var trail);
+                tags = trail?.Tags;
+            }
+
             if (error is not null)
             {
                 return TrailResult.Fail(error);
@@ -49,18 +61,18 @@ internal sealed class ListTagsOperation(TrailCatalog catalog, ServiceIdentity id
 
             if (!found.Exists(f => f.ResourceId == resourceId))
             {
-                found.Add((resourceId, trail!));
+                found.Add((resourceId, tags!));
             }
         }
 
         return TrailResult.Ok(TrailResponses.Object(w =>
         {
             w.WriteStartArray("ResourceTagList");
-            foreach (var (resourceId, trail) in found)
+            foreach (var (resourceId, tags) in found)
             {
                 w.WriteStartObject();
                 w.WriteString("ResourceId", resourceId);
-                TrailResponses.WriteTags(w, trail.Tags);
+                TrailResponses.WriteTags(w, tags);
                 w.WriteEndObject();
             }
 

@@ -96,7 +96,8 @@ internal static class TrailNames
     /// another account or region gives null with no error (no such trail here). A name, or an ARN that
     /// is not CloudTrail's, is a <c>CloudTrailARNInvalidException</c>; a trail ARN whose name breaks
     /// the naming rules an <c>InvalidTrailNameException</c>; an event data store, channel or
-    /// dashboard ARN a <c>ResourceTypeNotSupportedException</c> (only trails have tags here).
+    /// dashboard ARN a <c>ResourceTypeNotSupportedException</c> (the tag operations hand event data
+    /// store and channel ARNs to <c>LakeTags</c> before calling this; dashboards have no tags here).
     /// </summary>
     public static ApiError? ResolveTagged(string resourceId, string region, string accountId, out string? name)
     {

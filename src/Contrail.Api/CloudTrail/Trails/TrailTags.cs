@@ -18,10 +18,13 @@ internal static class TrailTags
     public const int MaxValueLength = 256;
 
     /// <summary>Reads the <c>TagsList</c> member: null when absent; an error for a malformed list or tag.</summary>
-    public static ApiError? Parse(JsonElement request, out List<TrailTag>? tags)
+    public static ApiError? Parse(JsonElement request, out List<TrailTag>? tags) => Parse(request, "TagsList", out tags);
+
+    /// <summary>Reads the tag list member <paramref name="member"/> (CreateChannel's is <c>Tags</c>): null when absent.</summary>
+    public static ApiError? Parse(JsonElement request, string member, out List<TrailTag>? tags)
     {
         tags = null;
-        var error = JsonInput.Array(request, "TagsList", out var list);
+        var error = JsonInput.Array(request, member, out var list);
         if (error is not null || list is not { } items)
         {
             return error;
@@ -29,7 +32,7 @@ internal static class TrailTags
 
         if (items.GetArrayLength() > MaxPerRequest)
         {
-            return TrailErrors.ListLength("TagsList", items.GetArrayLength(), 0, MaxPerRequest);
+            return TrailErrors.ListLength(member, items.GetArrayLength(), 0, MaxPerRequest);
         }
 
         var parsed = new List<TrailTag>(items.GetArrayLength());
@@ -37,7 +40,7 @@ internal static class TrailTags
         {
             if (item.ValueKind != JsonValueKind.Object)
             {
-                return ApiError.Serialization($"TagsList must be a list of objects; got {JsonInput.Kind(item)} in it.");
+                return ApiError.Serialization($"{member} must be a list of objects; got {JsonInput.Kind(item)} in it.");
             }
 
             error = TrailInput.First(JsonInput.String(item, "Key", out var key), JsonInput.String(item, "Value", out var value));
