@@ -93,6 +93,8 @@ internal static class ContrailApplication
         services.AddLogs();
         services.AddCloudWatch();
         services.AddRules();
+        services.AddSingleton<AlarmStateChangeRouter>();
+        services.AddHostedService(sp => sp.GetRequiredService<AlarmStateChangeRouter>());
         services.AddSingleton(sp => new ApiRouter(
             [sp.GetRequiredService<LookupEventsOperation>(), sp.GetRequiredService<ListPublicKeysOperation>(), .. TrailServices.Operations(sp), .. EventDataStoreServices.Operations(sp), .. ChannelServices.Operations(sp), .. LakeServices.Operations(sp)],
             [
