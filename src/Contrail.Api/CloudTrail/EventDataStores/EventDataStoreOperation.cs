@@ -11,48 +11,13 @@ namespace Contrail.Api.CloudTrail.EventDataStores;
 /// <c>requestParameters</c> (the request, camelCased) and <c>resources</c> (the store), and the lookup
 /// of a store by ARN or id.
 /// </summary>
-internal abstract class EventDataStoreOperation(EventDataStoreCatalog catalog, ServiceIdentity identity) : IApiOperation
+internal abstract class EventDataStoreOperation(EventDataStoreCatalog catalog, ServiceIdentity identity) : CloudTrailOperation(ResourceType)
 {
     public const string ResourceType = "AWS::CloudTrail::EventDataStore";
-
-    public abstract string Name { get; }
-
-    public string EventSource => "cloudtrail.amazonaws.com";
-
-    public virtual bool ReadOnly => false;
-
-    public bool Management => true;
 
     protected EventDataStoreCatalog Catalog => catalog;
 
     protected ServiceIdentity Identity => identity;
-
-    public Task<CallOutcome> InvokeAsync(ApiCall call, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(call);
-        var (document, parseError) = JsonInput.Parse(call.Body);
-        if (parseError is not null)
-        {
-            return Task.FromResult(CallOutcome.Fail(parseError));
-        }
-
-        using (document)
-        {
-            var snapshot = document!.RootElement.Clone();
-            Action<Utf8JsonWriter> parameters = w => JsonInput.WriteCamelCased(w, snapshot);
-            var result = Execute(snapshot, call);
-            return Task.FromResult(new CallOutcome
-            {
-                Error = result.Error,
-                Body = result.Error is null ? result.Body : null,
-                RequestParameters = parameters,
-                Resources = result.TrailArn is null ? [] : [(ResourceType, result.TrailArn)],
-            });
-        }
-    }
-
-    /// <summary>Decides the call; <see cref="TrailResult.TrailArn"/> carries the store's ARN for the audit record.</summary>
-    protected abstract TrailResult Execute(JsonElement request, ApiCall call);
 
     /// <summary>
     /// Reads the required member <c>EventDataStore</c> (an ARN or an id) and finds the store: a value that

@@ -10,47 +10,13 @@ namespace Contrail.Api.CloudTrail.Trails;
 /// <c>requestParameters</c> (the request, camelCased) and <c>resources</c> (the trail), and the
 /// lookup of a trail by name or ARN (or, for the tag operations, by ARN only).
 /// </summary>
-internal abstract class TrailOperation(TrailCatalog catalog, ServiceIdentity identity) : IApiOperation
+internal abstract class TrailOperation(TrailCatalog catalog, ServiceIdentity identity) : CloudTrailOperation(ResourceType)
 {
     public const string ResourceType = "AWS::CloudTrail::Trail";
-
-    public abstract string Name { get; }
-
-    public string EventSource => "cloudtrail.amazonaws.com";
-
-    public virtual bool ReadOnly => false;
-
-    public bool Management => true;
 
     protected TrailCatalog Catalog => catalog;
 
     protected ServiceIdentity Identity => identity;
-
-    public Task<CallOutcome> InvokeAsync(ApiCall call, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(call);
-        var (document, parseError) = JsonInput.Parse(call.Body);
-        if (parseError is not null)
-        {
-            return Task.FromResult(CallOutcome.Fail(parseError));
-        }
-
-        using (document)
-        {
-            var snapshot = document!.RootElement.Clone();
-            Action<Utf8JsonWriter> parameters = w => JsonInput.WriteCamelCased(w, snapshot);
-            var result = Execute(snapshot, call);
-            return Task.FromResult(new CallOutcome
-            {
-                Error = result.Error,
-                Body = result.Error is null ? result.Body : null,
-                RequestParameters = parameters,
-                Resources = result.TrailArn is null ? [] : [(ResourceType, result.TrailArn)],
-            });
-        }
-    }
-
-    protected abstract TrailResult Execute(JsonElement request, ApiCall call);
 
     /// <summary>
     /// Reads the required member <paramref name="member"/> (a trail name or ARN) and finds the
